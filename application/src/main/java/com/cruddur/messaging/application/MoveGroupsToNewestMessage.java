@@ -1,0 +1,81 @@
+package com.cruddur.messaging.application;
+
+import com.cruddur.messaging.application.port.ConcurrentUpdateException;
+import com.cruddur.messaging.application.port.MessageGroups;
+import com.cruddur.messaging.domain.LastMessage;
+import com.cruddur.messaging.domain.Message;
+import com.cruddur.messaging.domain.MessageGroupId;
+import com.cruddur.messaging.domain.NewestPerGroup;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.util.retry.Retry;
+
+/**
+ * Pattern E: after messages are stored, both participants' inbox rows of each conversation move to its newest
+ * message. A batch makes one move per conversation; a move only ever goes forward, so batches delivered twice,
+ * late or out of order change nothing. A move that loses a race reads again and retries.
+ */
+public final class MoveGroupsToNewestMessage {
+
+    private static final int ATTEMPTS = 8;
+    private static final int GROUPS_IN_PARALLEL = 8;
+
+    private final MessageGroups groups;
+
+    public MoveGroupsToNewestMessage(MessageGroups groups) {
+        this.groups = groups;
+    }
+
+    /** One result per conversation in the batch; a failed move is reported, never thrown. */
+    public Mono<List<GroupMove>> apply(List<Message> batch) {
+        return Flux.fromIterable(NewestPerGroup.of(batch))
+                .flatMapSequential(newest -> moveTo(newest)
+                        .onErrorResume(failure -> Mono.just(GroupMove.failed(newest, failure))), GROUPS_IN_PARALLEL)
+                .collectList();
+    }
+
+    private Mono<GroupMove> moveTo(Message newest) {
+        return Mono.defer(() -> groups.find(newest.groupId())
+                        .flatMap(group -> group.movedTo(newest)
+                                .map(moved -> groups.moveLastMessage(group, LastMessage.of(newest))
+                                        .thenReturn(new GroupMove(newest, Outcome.MOVED, Optional.empty())))
+                                .orElseGet(() -> Mono.just(new GroupMove(newest, Outcome.ALREADY_CURRENT, Optional.empty()))))
+                        .defaultIfEmpty(new GroupMove(newest, Outcome.UNKNOWN_GROUP, Optional.empty())))
+                .retryWhen(Retry.backoff(ATTEMPTS - 1, Duration.ofMillis(5))
+                        .maxBackoff(Duration.ofMillis(200))
+                        .filter(ConcurrentUpdateException.class::isInstance)
+                        .onRetryExhaustedThrow((spec, signal) -> signal.failure()));
+    }
+
+    public enum Outcome {
+        /** Both inbox rows now show this message. */
+        MOVED,
+        /** The conversation already shows this message or a newer one. */
+        ALREADY_CURRENT,
+        /** No such conversation is stored; nothing can be moved and retrying will not change that. */
+        UNKNOWN_GROUP,
+        /** The move could not be made now (the store failed or the races did not settle); retry later. */
+        FAILED
+    }
+
+    public record GroupMove(Message newest, Outcome outcome, Optional<Throwable> failure) {
+
+        public GroupMove {
+            Objects.requireNonNull(newest, "newest");
+            Objects.requireNonNull(outcome, "outcome");
+            Objects.requireNonNull(failure, "failure");
+        }
+
+        static GroupMove failed(Message newest, Throwable failure) {
+            return new GroupMove(newest, Outcome.FAILED, Optional.of(failure));
+        }
+
+        public MessageGroupId group() {
+            return newest.groupId();
+        }
+    }
+}

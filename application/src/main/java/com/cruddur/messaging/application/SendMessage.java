@@ -1,0 +1,72 @@
+package com.cruddur.messaging.application;
+
+import com.cruddur.messaging.application.port.Ids;
+import com.cruddur.messaging.application.port.MessageGroups;
+import com.cruddur.messaging.application.port.Messages;
+import com.cruddur.messaging.domain.IdempotencyKey;
+import com.cruddur.messaging.domain.Message;
+import com.cruddur.messaging.domain.MessageGroupId;
+import com.cruddur.messaging.domain.MessageText;
+import com.cruddur.messaging.domain.Participant;
+import com.cruddur.messaging.domain.Timestamp;
+import java.time.Clock;
+import java.util.Objects;
+import java.util.Optional;
+import reactor.core.publisher.Mono;
+
+/**
+ * Pattern C: a message into an existing conversation. Only a participant may post; to anyone else the conversation
+ * does not exist. The sender is who the caller is, never what a request body says.
+ */
+public final class SendMessage {
+
+    private final MessageGroups groups;
+    private final Messages messages;
+    private final Ids ids;
+    private final Clock clock;
+
+    public SendMessage(MessageGroups groups, Messages messages, Ids ids, Clock clock) {
+        this.groups = groups;
+        this.messages = messages;
+        this.ids = ids;
+        this.clock = clock;
+    }
+
+    public Mono<SentMessage> send(Command command) {
+        return groups.find(command.group())
+                .filter(group -> group.hasParticipant(command.sender().id()))
+                .switchIfEmpty(Mono.error(() -> NotFoundException.messageGroup(command.group())))
+                .flatMap(member -> appendTo(command.group(), command.sender(), command.text(), command.key()))
+                .map(stored -> new SentMessage(stored, false));
+    }
+
+    /** Stores a message in a conversation the sender is known to be in. */
+    Mono<Message> appendTo(MessageGroupId group, Participant sender, MessageText text, Optional<IdempotencyKey> key) {
+        return Mono.defer(() -> messages.append(
+                Message.compose(ids.newMessageId(), group, sender, text, Timestamp.of(clock.instant())), key));
+    }
+
+    public record Command(Participant sender, MessageGroupId group, MessageText text, Optional<IdempotencyKey> key) {
+
+        public Command {
+            Objects.requireNonNull(sender, "sender");
+            Objects.requireNonNull(group, "message group");
+            Objects.requireNonNull(text, "text");
+            key = key == null ? Optional.empty() : key;
+        }
+
+        /** Builds the command from a client's raw values, reporting every broken rule at once. */
+        public static Command of(Participant sender, String group, String text, String idempotencyKey) {
+            var collector = new InvalidCommandException.Collector();
+            MessageGroupId groupId = collector.attempt(() -> MessageGroupId.of(group));
+            MessageText messageText = collector.attempt(() -> new MessageText(text));
+            Optional<IdempotencyKey> key = collector.attempt(() -> optionalKey(idempotencyKey));
+            collector.check();
+            return new Command(sender, groupId, messageText, key);
+        }
+    }
+
+    static Optional<IdempotencyKey> optionalKey(String idempotencyKey) {
+        return idempotencyKey == null ? Optional.empty() : Optional.of(new IdempotencyKey(idempotencyKey));
+    }
+}

@@ -1,0 +1,49 @@
+package com.cruddur.messaging.application.port;
+
+import com.cruddur.messaging.domain.IdempotencyKey;
+import com.cruddur.messaging.domain.InboxEntry;
+import com.cruddur.messaging.domain.LastMessage;
+import com.cruddur.messaging.domain.MessageGroup;
+import com.cruddur.messaging.domain.MessageGroupId;
+import com.cruddur.messaging.domain.ParticipantPair;
+import com.cruddur.messaging.domain.UserId;
+import java.util.Optional;
+import reactor.core.publisher.Mono;
+
+/**
+ * The conversations: who is in each, their last message, and each user's inbox.
+ *
+ * <p>Errors: {@link com.cruddur.messaging.application.StoreUnavailableException} when the store cannot answer;
+ * the write methods document the conflicts they signal.
+ */
+public interface MessageGroups {
+
+    /**
+     * The group with its participants and last message, read strongly consistently: a group whose start has
+     * completed is always found, whatever any index lags behind. Empty when unknown.
+     */
+    Mono<MessageGroup> find(MessageGroupId id);
+
+    /** The conversation between these two people, if they have one (strongly consistent). */
+    Mono<MessageGroupId> findByPair(ParticipantPair pair);
+
+    /**
+     * Stores a new conversation atomically: both inbox rows, its first message and the pair's claim on it (and the
+     * idempotency record when a key is given); either all of it or none.
+     *
+     * @return empty on success; errors with {@link ConversationAlreadyExistsException} when the pair already has a
+     * group (another request won the race), or {@link DuplicateRequestException} when the key was used already.
+     */
+    Mono<Void> start(MessageGroup.Conversation conversation, Optional<IdempotencyKey> key);
+
+    /**
+     * Moves the group's last message from {@code expected} to {@code next}, both participants' inbox rows with it,
+     * atomically and only if the stored last message is still {@code expected}.
+     *
+     * @return empty on success; errors with {@link ConcurrentUpdateException} when the group moved meanwhile.
+     */
+    Mono<Void> moveLastMessage(MessageGroup group, LastMessage next);
+
+    /** A user's inbox, most recent conversation first. {@code after} is a position from a previous page. */
+    Mono<Page<InboxEntry>> inbox(UserId owner, int limit, Optional<String> after);
+}
