@@ -1,7 +1,38 @@
 package com.cruddur.messaging.application.contract;
 
+import static com.cruddur.messaging.application.contract.ContractFixtures.at;
+import static com.cruddur.messaging.application.contract.ContractFixtures.conversation;
+import static com.cruddur.messaging.application.contract.ContractFixtures.message;
+import static com.cruddur.messaging.application.contract.ContractFixtures.participant;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.cruddur.messaging.application.port.ConcurrentUpdateException;
+import com.cruddur.messaging.application.port.ConversationAlreadyExistsException;
+import com.cruddur.messaging.application.port.DuplicateRequestException;
 import com.cruddur.messaging.application.port.MessageGroups;
 import com.cruddur.messaging.application.port.Messages;
+import com.cruddur.messaging.application.port.Page;
+import com.cruddur.messaging.domain.IdempotencyKey;
+import com.cruddur.messaging.domain.InboxEntry;
+import com.cruddur.messaging.domain.LastMessage;
+import com.cruddur.messaging.domain.Message;
+import com.cruddur.messaging.domain.MessageGroup;
+import com.cruddur.messaging.domain.MessageGroupId;
+import com.cruddur.messaging.domain.Participant;
+import com.cruddur.messaging.domain.ParticipantPair;
+import com.cruddur.messaging.domain.Timestamp;
+import com.cruddur.messaging.domain.UserId;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+import reactor.test.StepVerifier;
 
 /**
  * What every {@link MessageGroups} implementation must do. Extend it with a store per test class (or per run);
@@ -15,5 +46,246 @@ public abstract class MessageGroupsContract {
     /** The messages of the same store (a started conversation's first message is read through it). */
     protected abstract Messages messages();
 
-    // Tests are added below; see ContractFixtures for shared test data.
+    private final Participant andrew = participant("Andrew Brown");
+    private final Participant bayko = participant("Andrew Bayko");
+    private final Participant londo = participant("Londo Mollari");
+
+    private MessageGroup.Conversation started(Participant sender, Participant recipient, Timestamp at) {
+        MessageGroup.Conversation conversation = conversation(sender, recipient, "hello from " + sender.displayName(), at);
+        StepVerifier.create(messageGroups().start(conversation, Optional.empty())).verifyComplete();
+        return conversation;
+    }
+
+    private List<InboxEntry> wholeInbox(UserId owner, int pageSize) {
+        List<InboxEntry> all = new ArrayList<>();
+        Optional<String> after = Optional.empty();
+        do {
+            Page<InboxEntry> page = messageGroups().inbox(owner, pageSize, after).block();
+            assertThat(page.items()).hasSizeLessThanOrEqualTo(pageSize);
+            all.addAll(page.items());
+            after = page.next();
+        } while (after.isPresent());
+        return all;
+    }
+
+    @Test
+    void aStartedConversationIsFoundWithBothParticipantsAndItsFirstMessage() {
+        MessageGroup.Conversation conversation = started(andrew, bayko, at(0));
+
+        StepVerifier.create(messageGroups().find(conversation.group().id()))
+                .assertNext(found -> {
+                    assertThat(found).isEqualTo(conversation.group());
+                    assertThat(found.lastMessage()).isEqualTo(LastMessage.of(conversation.firstMessage()));
+                })
+                .verifyComplete();
+        StepVerifier.create(messages().newestFirst(conversation.group().id(), 10, Optional.empty()))
+                .assertNext(page -> assertThat(page.items()).containsExactly(conversation.firstMessage()))
+                .verifyComplete();
+    }
+
+    @Test
+    void aStartedConversationIsFoundByItsPairWhoeverStartedIt() {
+        MessageGroup.Conversation conversation = started(bayko, andrew, at(0));
+
+        StepVerifier.create(messageGroups().findByPair(ParticipantPair.of(andrew.id(), bayko.id())))
+                .expectNext(conversation.group().id())
+                .verifyComplete();
+        StepVerifier.create(messageGroups().findByPair(ParticipantPair.of(bayko.id(), andrew.id())))
+                .expectNext(conversation.group().id())
+                .verifyComplete();
+    }
+
+    @Test
+    void unknownGroupsAndPairsAreEmpty() {
+        StepVerifier.create(messageGroups().find(new MessageGroupId(UUID.randomUUID()))).verifyComplete();
+        StepVerifier.create(messageGroups().findByPair(ParticipantPair.of(andrew.id(), londo.id()))).verifyComplete();
+        StepVerifier.create(messageGroups().inbox(londo.id(), 10, Optional.empty()))
+                .assertNext(page -> {
+                    assertThat(page.items()).isEmpty();
+                    assertThat(page.next()).isEmpty();
+                })
+                .verifyComplete();
+    }
+
+    @Test
+    void eachParticipantsInboxShowsTheOtherOneAndTheLastMessage() {
+        MessageGroup.Conversation conversation = started(andrew, bayko, at(0));
+        LastMessage last = LastMessage.of(conversation.firstMessage());
+
+        assertThat(wholeInbox(andrew.id(), 10))
+                .containsExactly(new InboxEntry(andrew.id(), conversation.group().id(), bayko, last));
+        assertThat(wholeInbox(bayko.id(), 10))
+                .containsExactly(new InboxEntry(bayko.id(), conversation.group().id(), andrew, last));
+    }
+
+    @Test
+    void aSecondConversationForTheSamePairIsRefusedAndNothingOfItIsStored() {
+        MessageGroup.Conversation first = started(andrew, bayko, at(0));
+        MessageGroup.Conversation second = conversation(bayko, andrew, "me too", at(5));
+
+        StepVerifier.create(messageGroups().start(second, Optional.empty()))
+                .expectError(ConversationAlreadyExistsException.class)
+                .verify();
+
+        StepVerifier.create(messageGroups().find(second.group().id())).verifyComplete();
+        StepVerifier.create(messages().newestFirst(second.group().id(), 10, Optional.empty()))
+                .assertNext(page -> assertThat(page.items()).isEmpty())
+                .verifyComplete();
+        assertThat(wholeInbox(andrew.id(), 10)).extracting(InboxEntry::groupId).containsExactly(first.group().id());
+        assertThat(wholeInbox(bayko.id(), 10)).extracting(InboxEntry::groupId).containsExactly(first.group().id());
+    }
+
+    @Test
+    void simultaneousStartsForOnePairLeaveOneConversation() {
+        List<MessageGroup.Conversation> attempts = IntStream.range(0, 8)
+                .mapToObj(i -> conversation(i % 2 == 0 ? andrew : bayko, i % 2 == 0 ? bayko : andrew, "race " + i, at(i)))
+                .toList();
+
+        List<Boolean> outcomes = Flux.fromIterable(attempts)
+                .parallel(attempts.size())
+                .runOn(Schedulers.boundedElastic())
+                .flatMap(attempt -> messageGroups().start(attempt, Optional.empty())
+                        .thenReturn(true)
+                        .onErrorResume(ConversationAlreadyExistsException.class, lost -> Mono.just(false)))
+                .sequential()
+                .collectList()
+                .block();
+
+        assertThat(outcomes).containsOnlyOnce(true);
+        MessageGroupId winner = messageGroups().findByPair(ParticipantPair.of(andrew.id(), bayko.id())).block();
+        assertThat(wholeInbox(andrew.id(), 10)).extracting(InboxEntry::groupId).containsExactly(winner);
+        assertThat(wholeInbox(bayko.id(), 10)).extracting(InboxEntry::groupId).containsExactly(winner);
+    }
+
+    @Test
+    void aStartWithAKeyUsedBeforeReturnsTheOriginalMessageAndStoresNothing() {
+        IdempotencyKey key = new IdempotencyKey("start-" + UUID.randomUUID());
+        MessageGroup.Conversation first = conversation(andrew, bayko, "first", at(0));
+        StepVerifier.create(messageGroups().start(first, Optional.of(key))).verifyComplete();
+
+        MessageGroup.Conversation repeat = conversation(andrew, londo, "first", at(1));
+        StepVerifier.create(messageGroups().start(repeat, Optional.of(key)))
+                .expectErrorSatisfies(error -> assertThat(error)
+                        .isInstanceOfSatisfying(DuplicateRequestException.class,
+                                duplicate -> assertThat(duplicate.original()).isEqualTo(first.firstMessage())))
+                .verify();
+
+        StepVerifier.create(messageGroups().find(repeat.group().id())).verifyComplete();
+        StepVerifier.create(messageGroups().findByPair(ParticipantPair.of(andrew.id(), londo.id()))).verifyComplete();
+        assertThat(wholeInbox(londo.id(), 10)).isEmpty();
+    }
+
+    @Test
+    void theInboxIsMostRecentFirstWhateverTheYear() {
+        Participant owner = participant("Owner");
+        Timestamp in2023 = Timestamp.of(Instant.parse("2023-04-05T13:15:19.922515Z"));
+        Timestamp in2026 = Timestamp.of(Instant.parse("2026-01-01T00:00:00Z"));
+        Timestamp in2025 = Timestamp.of(Instant.parse("2025-12-31T23:59:59.999999Z"));
+        MessageGroupId old = started(owner, andrew, in2023).group().id();
+        MessageGroupId newest = started(bayko, owner, in2026).group().id();
+        MessageGroupId middle = started(owner, londo, in2025).group().id();
+
+        assertThat(wholeInbox(owner.id(), 10)).extracting(InboxEntry::groupId).containsExactly(newest, middle, old);
+    }
+
+    @Test
+    void theInboxPagesWithoutLosingOrRepeatingAConversation() {
+        Participant owner = participant("Busy Owner");
+        List<MessageGroupId> newestFirst = new ArrayList<>();
+        for (int i = 0; i < 7; i++) {
+            newestFirst.add(0, started(participant("Friend " + i), owner, at(i)).group().id());
+        }
+
+        Page<InboxEntry> first = messageGroups().inbox(owner.id(), 3, Optional.empty()).block();
+        assertThat(first.items()).hasSize(3);
+        assertThat(first.next()).isPresent();
+        assertThat(wholeInbox(owner.id(), 3)).extracting(InboxEntry::groupId).containsExactlyElementsOf(newestFirst);
+        assertThat(wholeInbox(owner.id(), 7)).extracting(InboxEntry::groupId).containsExactlyElementsOf(newestFirst);
+    }
+
+    @Test
+    void theLastPageHasNoNextPosition() {
+        Participant owner = participant("Two Friends");
+        started(owner, andrew, at(0));
+        started(owner, bayko, at(1));
+
+        StepVerifier.create(messageGroups().inbox(owner.id(), 2, Optional.empty()))
+                .assertNext(page -> {
+                    assertThat(page.items()).hasSize(2);
+                    assertThat(page.next()).isEmpty();
+                })
+                .verifyComplete();
+    }
+
+    @Test
+    void aMoveShowsTheNewMessageInTheGroupAndInBothInboxesOnce() {
+        MessageGroup.Conversation conversation = started(andrew, bayko, at(0));
+        Message reply = message(conversation.group().id(), bayko, "reply", at(10));
+
+        StepVerifier.create(messageGroups().moveLastMessage(conversation.group(), LastMessage.of(reply)))
+                .verifyComplete();
+
+        MessageGroup moved = messageGroups().find(conversation.group().id()).block();
+        assertThat(moved.lastMessage()).isEqualTo(LastMessage.of(reply));
+        assertThat(wholeInbox(andrew.id(), 10))
+                .containsExactly(new InboxEntry(andrew.id(), conversation.group().id(), bayko, LastMessage.of(reply)));
+        assertThat(wholeInbox(bayko.id(), 10))
+                .containsExactly(new InboxEntry(bayko.id(), conversation.group().id(), andrew, LastMessage.of(reply)));
+    }
+
+    @Test
+    void aMoveFromAStaleLastMessageIsRefusedAndChangesNothing() {
+        MessageGroup.Conversation conversation = started(andrew, bayko, at(0));
+        Message second = message(conversation.group().id(), bayko, "second", at(10));
+        Message third = message(conversation.group().id(), andrew, "third", at(20));
+        messageGroups().moveLastMessage(conversation.group(), LastMessage.of(third)).block();
+
+        StepVerifier.create(messageGroups().moveLastMessage(conversation.group(), LastMessage.of(second)))
+                .expectError(ConcurrentUpdateException.class)
+                .verify();
+
+        assertThat(messageGroups().find(conversation.group().id()).block().lastMessage())
+                .isEqualTo(LastMessage.of(third));
+        assertThat(wholeInbox(andrew.id(), 10)).extracting(InboxEntry::lastMessage)
+                .containsExactly(LastMessage.of(third));
+        assertThat(wholeInbox(bayko.id(), 10)).extracting(InboxEntry::lastMessage)
+                .containsExactly(LastMessage.of(third));
+    }
+
+    @Test
+    void simultaneousMovesFromTheSameStateLetExactlyOneWinAndLeaveOneRowPerParticipant() {
+        MessageGroup.Conversation conversation = started(andrew, bayko, at(0));
+        List<Message> candidates = IntStream.range(1, 9)
+                .mapToObj(i -> message(conversation.group().id(), i % 2 == 0 ? andrew : bayko, "move " + i, at(i)))
+                .toList();
+
+        List<Message> winners = Flux.fromIterable(candidates)
+                .parallel(candidates.size())
+                .runOn(Schedulers.boundedElastic())
+                .flatMap(candidate -> messageGroups().moveLastMessage(conversation.group(), LastMessage.of(candidate))
+                        .thenReturn(candidate)
+                        .onErrorResume(ConcurrentUpdateException.class, lost -> Mono.empty()))
+                .sequential()
+                .collectList()
+                .block();
+
+        assertThat(winners).hasSize(1);
+        LastMessage winner = LastMessage.of(winners.get(0));
+        assertThat(messageGroups().find(conversation.group().id()).block().lastMessage()).isEqualTo(winner);
+        assertThat(wholeInbox(andrew.id(), 10)).extracting(InboxEntry::lastMessage).containsExactly(winner);
+        assertThat(wholeInbox(bayko.id(), 10)).extracting(InboxEntry::lastMessage).containsExactly(winner);
+    }
+
+    @Test
+    void aMoveLeavesTheParticipantsOtherConversationsAlone() {
+        MessageGroup.Conversation withBayko = started(andrew, bayko, at(0));
+        MessageGroup.Conversation withLondo = started(londo, andrew, at(5));
+        Message reply = message(withBayko.group().id(), bayko, "reply", at(10));
+
+        messageGroups().moveLastMessage(withBayko.group(), LastMessage.of(reply)).block();
+
+        assertThat(wholeInbox(andrew.id(), 10)).containsExactly(
+                new InboxEntry(andrew.id(), withBayko.group().id(), bayko, LastMessage.of(reply)),
+                new InboxEntry(andrew.id(), withLondo.group().id(), londo, LastMessage.of(withLondo.firstMessage())));
+    }
 }

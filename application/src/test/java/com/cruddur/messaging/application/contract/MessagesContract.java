@@ -1,7 +1,30 @@
 package com.cruddur.messaging.application.contract;
 
+import static com.cruddur.messaging.application.contract.ContractFixtures.at;
+import static com.cruddur.messaging.application.contract.ContractFixtures.conversation;
+import static com.cruddur.messaging.application.contract.ContractFixtures.message;
+import static com.cruddur.messaging.application.contract.ContractFixtures.participant;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.cruddur.messaging.application.port.MessageGroups;
 import com.cruddur.messaging.application.port.Messages;
+import com.cruddur.messaging.application.port.Page;
+import com.cruddur.messaging.domain.IdempotencyKey;
+import com.cruddur.messaging.domain.Message;
+import com.cruddur.messaging.domain.MessageGroup;
+import com.cruddur.messaging.domain.MessageGroupId;
+import com.cruddur.messaging.domain.Participant;
+import com.cruddur.messaging.domain.Timestamp;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+import reactor.core.publisher.Flux;
+import reactor.core.scheduler.Schedulers;
+import reactor.test.StepVerifier;
 
 /** What every {@link Messages} implementation must do. */
 public abstract class MessagesContract {
@@ -10,4 +33,175 @@ public abstract class MessagesContract {
 
     /** The groups of the same store, to start conversations that messages go into. */
     protected abstract MessageGroups messageGroups();
+
+    private final Participant andrew = participant("Andrew Brown");
+    private final Participant bayko = participant("Andrew Bayko");
+
+    private MessageGroup.Conversation started() {
+        MessageGroup.Conversation conversation = conversation(andrew, bayko, "first", at(0));
+        messageGroups().start(conversation, Optional.empty()).block();
+        return conversation;
+    }
+
+    private List<Message> everything(MessageGroupId group, int pageSize) {
+        List<Message> all = new ArrayList<>();
+        Optional<String> after = Optional.empty();
+        do {
+            Page<Message> page = messages().newestFirst(group, pageSize, after).block();
+            assertThat(page.items()).hasSizeLessThanOrEqualTo(pageSize);
+            all.addAll(page.items());
+            after = page.next();
+        } while (after.isPresent());
+        return all;
+    }
+
+    @Test
+    void appendedMessagesAreListedNewestFirstWithEveryField() {
+        MessageGroup.Conversation conversation = started();
+        MessageGroupId group = conversation.group().id();
+        Message one = message(group, bayko, "one", at(1));
+        Message two = message(group, andrew, "two: ünïcødé ✓ 🚀", at(2));
+
+        StepVerifier.create(messages().append(one, Optional.empty())).expectNext(one).verifyComplete();
+        StepVerifier.create(messages().append(two, Optional.empty())).expectNext(two).verifyComplete();
+
+        assertThat(everything(group, 10)).containsExactly(two, one, conversation.firstMessage());
+    }
+
+    @Test
+    void aMessageOfTheMaximumLengthIsStoredWhole() {
+        MessageGroupId group = started().group().id();
+        Message longest = message(group, andrew, "x".repeat(1023) + "😀", at(1));
+
+        messages().append(longest, Optional.empty()).block();
+
+        assertThat(everything(group, 10).get(0).text()).isEqualTo(longest.text());
+    }
+
+    @Test
+    void aMessageAtAnOccupiedInstantMovesOnAMicrosecondAndBothAreKept() {
+        MessageGroupId group = started().group().id();
+        Message first = message(group, andrew, "same instant, first", at(1));
+        Message second = message(group, bayko, "same instant, second", at(1));
+
+        messages().append(first, Optional.empty()).block();
+        Message stored = messages().append(second, Optional.empty()).block();
+
+        assertThat(stored.createdAt()).isEqualTo(at(1).nextMicrosecond());
+        assertThat(stored.id()).isEqualTo(second.id());
+        assertThat(everything(group, 10)).extracting(Message::text)
+                .containsExactly("same instant, second", "same instant, first", "first");
+    }
+
+    @Test
+    void manySimultaneousMessagesAtOneInstantAreAllStored() {
+        MessageGroupId group = started().group().id();
+        List<Message> burst = IntStream.range(0, 40)
+                .mapToObj(i -> message(group, i % 2 == 0 ? andrew : bayko, "burst " + i, at(1)))
+                .toList();
+
+        List<Message> stored = Flux.fromIterable(burst)
+                .parallel(8)
+                .runOn(Schedulers.boundedElastic())
+                .flatMap(m -> messages().append(m, Optional.empty()))
+                .sequential()
+                .collectList()
+                .block();
+
+        assertThat(stored).extracting(Message::createdAt).doesNotHaveDuplicates();
+        assertThat(everything(group, 50)).hasSize(41)
+                .extracting(Message::id).containsAll(burst.stream().map(Message::id).toList());
+    }
+
+    @Test
+    void aKeyUsedBeforeReturnsTheOriginalMessageAndStoresNothing() {
+        MessageGroup.Conversation conversation = started();
+        MessageGroupId group = conversation.group().id();
+        IdempotencyKey key = new IdempotencyKey("send-" + UUID.randomUUID());
+        Message original = message(group, andrew, "only once", at(1));
+        Message retry = message(group, andrew, "only once", at(2));
+
+        assertThat(messages().append(original, Optional.of(key)).block()).isEqualTo(original);
+        assertThat(messages().append(retry, Optional.of(key)).block()).isEqualTo(original);
+
+        assertThat(everything(group, 10)).extracting(Message::id)
+                .containsExactly(original.id(), conversation.firstMessage().id());
+    }
+
+    @Test
+    void theSameKeyFromAnotherSenderIsAnotherRequest() {
+        MessageGroupId group = started().group().id();
+        IdempotencyKey key = new IdempotencyKey("shared-" + UUID.randomUUID());
+        Message fromAndrew = message(group, andrew, "mine", at(1));
+        Message fromBayko = message(group, bayko, "mine too", at(2));
+
+        messages().append(fromAndrew, Optional.of(key)).block();
+        assertThat(messages().append(fromBayko, Optional.of(key)).block()).isEqualTo(fromBayko);
+
+        assertThat(everything(group, 10)).extracting(Message::id).startsWith(fromBayko.id(), fromAndrew.id());
+    }
+
+    @Test
+    void pagesGoToOlderMessagesWithoutLosingOrRepeatingAny() {
+        MessageGroup.Conversation conversation = started();
+        MessageGroupId group = conversation.group().id();
+        List<Message> sent = new ArrayList<>();
+        sent.add(conversation.firstMessage());
+        for (int i = 1; i <= 25; i++) {
+            sent.add(messages().append(message(group, i % 2 == 0 ? andrew : bayko, "n" + i, at(i)), Optional.empty())
+                    .block());
+        }
+        List<Message> expected = sent.stream().sorted(Comparator.comparing(Message::createdAt).reversed()).toList();
+
+        Page<Message> firstPage = messages().newestFirst(group, 10, Optional.empty()).block();
+        assertThat(firstPage.items()).containsExactlyElementsOf(expected.subList(0, 10));
+        assertThat(everything(group, 10)).containsExactlyElementsOf(expected);
+        assertThat(everything(group, 26)).containsExactlyElementsOf(expected);
+        assertThat(everything(group, 1)).containsExactlyElementsOf(expected);
+    }
+
+    @Test
+    void theLastPageHasNoNextPosition() {
+        MessageGroupId group = started().group().id();
+        messages().append(message(group, bayko, "second", at(1)), Optional.empty()).block();
+
+        StepVerifier.create(messages().newestFirst(group, 2, Optional.empty()))
+                .assertNext(page -> {
+                    assertThat(page.items()).hasSize(2);
+                    assertThat(page.next()).isEmpty();
+                })
+                .verifyComplete();
+    }
+
+    @Test
+    void eachGroupListsOnlyItsOwnMessages() {
+        MessageGroupId mine = started().group().id();
+        MessageGroup.Conversation other = conversation(participant("Other One"), participant("Other Two"), "elsewhere",
+                at(0));
+        messageGroups().start(other, Optional.empty()).block();
+
+        assertThat(everything(mine, 10)).extracting(Message::groupId).containsOnly(mine);
+        assertThat(everything(other.group().id(), 10)).containsExactly(other.firstMessage());
+    }
+
+    @Test
+    void anUnknownGroupHasNoMessages() {
+        StepVerifier.create(messages().newestFirst(new MessageGroupId(UUID.randomUUID()), 10, Optional.empty()))
+                .assertNext(page -> {
+                    assertThat(page.items()).isEmpty();
+                    assertThat(page.next()).isEmpty();
+                })
+                .verifyComplete();
+    }
+
+    @Test
+    void timestampsKeepTheirMicroseconds() {
+        MessageGroupId group = started().group().id();
+        Timestamp precise = Timestamp.of(ContractFixtures.BASE.plusNanos(123_456_000));
+        Message m = message(group, andrew, "precise", precise);
+
+        messages().append(m, Optional.empty()).block();
+
+        assertThat(everything(group, 10).get(0).createdAt()).isEqualTo(precise);
+    }
 }

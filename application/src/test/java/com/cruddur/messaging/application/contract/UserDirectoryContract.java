@@ -1,9 +1,19 @@
 package com.cruddur.messaging.application.contract;
 
-import com.cruddur.messaging.application.port.UserDirectory;
-import com.cruddur.messaging.domain.Participant;
+import static org.assertj.core.api.Assertions.assertThat;
 
-/** What every {@link UserDirectory} implementation must do. */
+import com.cruddur.messaging.application.port.UserDirectory;
+import com.cruddur.messaging.domain.Handle;
+import com.cruddur.messaging.domain.Participant;
+import com.cruddur.messaging.domain.UserId;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import reactor.test.StepVerifier;
+
+/**
+ * What every {@link UserDirectory} implementation must do. Tests isolate themselves with fresh handles and subjects,
+ * never by emptying the store.
+ */
 public abstract class UserDirectoryContract {
 
     protected abstract UserDirectory directory();
@@ -13,4 +23,76 @@ public abstract class UserDirectoryContract {
      * Handles and subjects passed in are fresh per test.
      */
     protected abstract Participant givenUser(String displayName, String handle, String cognitoSubject);
+
+    protected static String fresh(String prefix) {
+        return prefix + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    @Test
+    void findsAUserByCognitoSubject() {
+        String subject = UUID.randomUUID().toString();
+        Participant stored = givenUser("Andrew Bayko", fresh("bayko"), subject);
+
+        StepVerifier.create(directory().findByCognitoSubject(subject))
+                .assertNext(found -> {
+                    assertThat(found).isEqualTo(stored);
+                    assertThat(found.displayName()).isEqualTo("Andrew Bayko");
+                })
+                .verifyComplete();
+    }
+
+    @Test
+    void findsAUserByHandle() {
+        String handle = fresh("londo");
+        Participant stored = givenUser("Londo Mollari", handle, UUID.randomUUID().toString());
+
+        StepVerifier.create(directory().findByHandle(new Handle(handle)))
+                .expectNext(stored)
+                .verifyComplete();
+    }
+
+    @Test
+    void findsAUserById() {
+        Participant stored = givenUser("Andrew Brown", fresh("andrew"), UUID.randomUUID().toString());
+
+        StepVerifier.create(directory().findById(stored.id()))
+                .expectNext(stored)
+                .verifyComplete();
+    }
+
+    @Test
+    void handlesAreMatchedExactlyNotByPrefixOrPattern() {
+        String handle = fresh("exact");
+        givenUser("Exact", handle, UUID.randomUUID().toString());
+
+        StepVerifier.create(directory().findByHandle(new Handle(handle.substring(0, handle.length() - 1))))
+                .verifyComplete();
+        StepVerifier.create(directory().findByHandle(new Handle(handle.substring(0, 5) + "%")))
+                .verifyComplete();
+    }
+
+    @Test
+    void unknownUsersAreEmptyNotErrors() {
+        StepVerifier.create(directory().findByCognitoSubject(UUID.randomUUID().toString())).verifyComplete();
+        StepVerifier.create(directory().findByHandle(new Handle(fresh("nobody")))).verifyComplete();
+        StepVerifier.create(directory().findById(new UserId(UUID.randomUUID()))).verifyComplete();
+    }
+
+    @Test
+    void usersWithoutACognitoSubjectAreNotFoundByAnEmptyOne() {
+        givenUser("Not Synced", fresh("unsynced"), null);
+
+        StepVerifier.create(directory().findByCognitoSubject("")).verifyComplete();
+    }
+
+    @Test
+    void eachUserIsFoundByTheirOwnSubject() {
+        String firstSubject = UUID.randomUUID().toString();
+        String secondSubject = UUID.randomUUID().toString();
+        Participant first = givenUser("First", fresh("first"), firstSubject);
+        Participant second = givenUser("Second", fresh("second"), secondSubject);
+
+        StepVerifier.create(directory().findByCognitoSubject(secondSubject)).expectNext(second).verifyComplete();
+        StepVerifier.create(directory().findByCognitoSubject(firstSubject)).expectNext(first).verifyComplete();
+    }
 }

@@ -1,0 +1,43 @@
+package com.cruddur.messaging.application.contract;
+
+import com.cruddur.messaging.domain.Handle;
+import com.cruddur.messaging.domain.Message;
+import com.cruddur.messaging.domain.MessageGroup;
+import com.cruddur.messaging.domain.MessageGroupId;
+import com.cruddur.messaging.domain.MessageId;
+import com.cruddur.messaging.domain.MessageText;
+import com.cruddur.messaging.domain.Participant;
+import com.cruddur.messaging.domain.Timestamp;
+import com.cruddur.messaging.domain.UserId;
+import java.time.Instant;
+import java.util.UUID;
+
+/** Fresh test data: every call makes new ids, so tests never see each other's items in a shared store. */
+public final class ContractFixtures {
+
+    /** A fixed past instant with a non-zero microsecond part, so the formats are exercised fully. */
+    public static final Instant BASE = Instant.parse("2026-03-14T15:09:26.535897Z");
+
+    private ContractFixtures() {
+    }
+
+    public static Participant participant(String displayName) {
+        UserId id = new UserId(UUID.randomUUID());
+        String handle = displayName.toLowerCase().replaceAll("[^a-z]", "") + id.value().toString().substring(0, 8);
+        return new Participant(id, displayName, new Handle(handle));
+    }
+
+    public static Timestamp at(long secondsAfterBase) {
+        return Timestamp.of(BASE.plusSeconds(secondsAfterBase));
+    }
+
+    public static MessageGroup.Conversation conversation(Participant sender, Participant recipient, String text,
+                                                         Timestamp at) {
+        return MessageGroup.start(new MessageGroupId(UUID.randomUUID()), new MessageId(UUID.randomUUID()), sender,
+                recipient, new MessageText(text), at);
+    }
+
+    public static Message message(MessageGroupId group, Participant sender, String text, Timestamp at) {
+        return Message.compose(new MessageId(UUID.randomUUID()), group, sender, new MessageText(text), at);
+    }
+}

@@ -1,0 +1,242 @@
+package com.cruddur.messaging.application.fake;
+
+import com.cruddur.messaging.application.StoreUnavailableException;
+import com.cruddur.messaging.application.port.ConcurrentUpdateException;
+import com.cruddur.messaging.application.port.ConversationAlreadyExistsException;
+import com.cruddur.messaging.application.port.DuplicateRequestException;
+import com.cruddur.messaging.application.port.MessageGroups;
+import com.cruddur.messaging.application.port.Messages;
+import com.cruddur.messaging.application.port.Page;
+import com.cruddur.messaging.domain.IdempotencyKey;
+import com.cruddur.messaging.domain.InboxEntry;
+import com.cruddur.messaging.domain.LastMessage;
+import com.cruddur.messaging.domain.Message;
+import com.cruddur.messaging.domain.MessageGroup;
+import com.cruddur.messaging.domain.MessageGroupId;
+import com.cruddur.messaging.domain.MessageId;
+import com.cruddur.messaging.domain.MessageText;
+import com.cruddur.messaging.domain.ParticipantPair;
+import com.cruddur.messaging.domain.Timestamp;
+import com.cruddur.messaging.domain.UserId;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.NavigableMap;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import reactor.core.publisher.Mono;
+
+/**
+ * Conversations and messages in memory, for use-case tests; passes {@code MessageGroupsContract} and
+ * {@code MessagesContract}. It can also behave as real DynamoDB does where DynamoDB Local does not: an inbox
+ * (a query, eventually consistent) that lags behind the writes, conditional writes that lose to another writer,
+ * and a competing request that starts the same conversation first.
+ */
+public final class InMemoryMessageStore {
+
+    private record Key(UserId sender, IdempotencyKey key) {
+    }
+
+    private final Map<MessageGroupId, MessageGroup> groups = new HashMap<>();
+    private final Map<ParticipantPair, MessageGroupId> pairs = new HashMap<>();
+    private final Map<MessageGroupId, NavigableMap<Timestamp, Message>> messagesByGroup = new HashMap<>();
+    private final Map<Key, Message> requests = new HashMap<>();
+
+    private Map<MessageGroupId, MessageGroup> inboxSnapshot;
+    private volatile boolean unavailable;
+    private final AtomicInteger movesToLose = new AtomicInteger();
+    private final AtomicInteger startsToLose = new AtomicInteger();
+    private final AtomicInteger moveAttempts = new AtomicInteger();
+
+    private final MessageGroups messageGroups = new Groups();
+    private final Messages messages = new MessageLog();
+
+    public MessageGroups messageGroups() {
+        return messageGroups;
+    }
+
+    public Messages messages() {
+        return messages;
+    }
+
+    /** Every call fails as a store that cannot be reached does; nothing is written meanwhile. */
+    public void simulateUnavailable(boolean value) {
+        unavailable = value;
+    }
+
+    /** From now on inboxes show the store as it is now, until {@link #catchUpInbox()}: an index that lags. */
+    public synchronized void lagInbox() {
+        inboxSnapshot = new HashMap<>(groups);
+    }
+
+    public synchronized void catchUpInbox() {
+        inboxSnapshot = null;
+    }
+
+    /** The next {@code count} moves lose their condition as if another writer had moved the group first. */
+    public void loseNextMoves(int count) {
+        movesToLose.set(count);
+    }
+
+    /** How many moves were attempted, won or lost. */
+    public int moveAttempts() {
+        return moveAttempts.get();
+    }
+
+    /**
+     * The next start loses to a competing request that started the same pair's conversation a moment earlier: the
+     * competitor's conversation (with its own group id and first message) is stored, then the start fails as a
+     * transaction that lost its condition.
+     */
+    public void loseNextStartToACompetitor() {
+        startsToLose.set(1);
+    }
+
+    /** The rows of a user's inbox as stored (ignoring any lag), one per conversation. */
+    public synchronized List<InboxEntry> storedInbox(UserId owner) {
+        return inboxOf(groups, owner);
+    }
+
+    private <T> Mono<T> call(Supplier<T> operation) {
+        return Mono.defer(() -> {
+            if (unavailable) {
+                return Mono.error(new StoreUnavailableException("messages", "the message store is unavailable", null));
+            }
+            synchronized (this) {
+                return Mono.justOrEmpty(operation.get());
+            }
+        });
+    }
+
+    private static List<InboxEntry> inboxOf(Map<MessageGroupId, MessageGroup> source, UserId owner) {
+        return source.values().stream()
+                .filter(group -> group.hasParticipant(owner))
+                .map(group -> new InboxEntry(owner, group.id(), group.otherThan(owner), group.lastMessage()))
+                .sorted(Comparator.comparing(InMemoryMessageStore::position).reversed())
+                .toList();
+    }
+
+    /**
+     * One page after {@code after}, which is the position of the last item of the previous page (as a store key
+     * would be), not an offset: items added meanwhile never shift a page.
+     */
+    private static <T> Page<T> page(List<T> all, Function<T, String> position, int limit,
+                                    Optional<String> after) {
+        int from = after.map(last -> {
+            for (int i = 0; i < all.size(); i++) {
+                if (position.apply(all.get(i)).compareTo(last) < 0) {
+                    return i;
+                }
+            }
+            return all.size();
+        }).orElse(0);
+        List<T> items = all.subList(from, Math.min(from + limit, all.size()));
+        boolean more = from + limit < all.size();
+        return new Page<>(items, more ? Optional.of(position.apply(items.get(items.size() - 1))) : Optional.empty());
+    }
+
+    private static String position(InboxEntry entry) {
+        return entry.lastMessage().at().format() + "#" + entry.groupId();
+    }
+
+    private final class Groups implements MessageGroups {
+
+        @Override
+        public Mono<MessageGroup> find(MessageGroupId id) {
+            return call(() -> groups.get(id));
+        }
+
+        @Override
+        public Mono<MessageGroupId> findByPair(ParticipantPair pair) {
+            return call(() -> pairs.get(pair));
+        }
+
+        @Override
+        public Mono<Void> start(MessageGroup.Conversation conversation, Optional<IdempotencyKey> key) {
+            return call(() -> {
+                MessageGroup group = conversation.group();
+                ParticipantPair pair = ParticipantPair.of(group.first().id(), group.second().id());
+                if (startsToLose.getAndUpdate(n -> Math.max(0, n - 1)) > 0 && !pairs.containsKey(pair)) {
+                    store(MessageGroup.start(new MessageGroupId(UUID.randomUUID()), new MessageId(UUID.randomUUID()),
+                            group.second(), group.first(), new MessageText("hi!"),
+                            conversation.firstMessage().createdAt()), pair);
+                }
+                key.map(k -> requests.get(new Key(conversation.firstMessage().sender().id(), k))).ifPresent(original -> {
+                    throw new DuplicateRequestException(original);
+                });
+                if (pairs.containsKey(pair)) {
+                    throw new ConversationAlreadyExistsException(pair);
+                }
+                store(conversation, pair);
+                key.ifPresent(k -> requests.put(new Key(conversation.firstMessage().sender().id(), k),
+                        conversation.firstMessage()));
+                return null;
+            });
+        }
+
+        private void store(MessageGroup.Conversation conversation, ParticipantPair pair) {
+            MessageGroup group = conversation.group();
+            groups.put(group.id(), group);
+            pairs.put(pair, group.id());
+            messagesByGroup.computeIfAbsent(group.id(), id -> new TreeMap<>())
+                    .put(conversation.firstMessage().createdAt(), conversation.firstMessage());
+        }
+
+        @Override
+        public Mono<Void> moveLastMessage(MessageGroup group, LastMessage next) {
+            return call(() -> {
+                moveAttempts.incrementAndGet();
+                MessageGroup stored = groups.get(group.id());
+                if (movesToLose.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+                    throw new ConcurrentUpdateException("group " + group.id() + " moved meanwhile (simulated)");
+                }
+                if (stored == null || !stored.lastMessage().equals(group.lastMessage())) {
+                    throw new ConcurrentUpdateException("group " + group.id() + " moved meanwhile");
+                }
+                groups.put(group.id(), new MessageGroup(stored.id(), stored.first(), stored.second(), next));
+                return null;
+            });
+        }
+
+        @Override
+        public Mono<Page<InboxEntry>> inbox(UserId owner, int limit, Optional<String> after) {
+            return call(() -> page(inboxOf(inboxSnapshot != null ? inboxSnapshot : groups, owner),
+                    InMemoryMessageStore::position, limit, after));
+        }
+    }
+
+    private final class MessageLog implements Messages {
+
+        @Override
+        public Mono<Message> append(Message message, Optional<IdempotencyKey> key) {
+            return call(() -> {
+                Optional<Key> requestKey = key.map(k -> new Key(message.sender().id(), k));
+                Optional<Message> original = requestKey.map(requests::get);
+                if (original.isPresent()) {
+                    return original.get();
+                }
+                NavigableMap<Timestamp, Message> log = messagesByGroup.computeIfAbsent(message.groupId(), id -> new TreeMap<>());
+                Message stored = message;
+                while (log.containsKey(stored.createdAt())) {
+                    stored = stored.at(stored.createdAt().nextMicrosecond());
+                }
+                log.put(stored.createdAt(), stored);
+                Message kept = stored;
+                requestKey.ifPresent(k -> requests.put(k, kept));
+                return stored;
+            });
+        }
+
+        @Override
+        public Mono<Page<Message>> newestFirst(MessageGroupId group, int limit, Optional<String> after) {
+            return call(() -> page(new ArrayList<>(messagesByGroup.getOrDefault(group, new TreeMap<>())
+                    .descendingMap().values()), m -> m.createdAt().format(), limit, after));
+        }
+    }
+}
