@@ -1,0 +1,142 @@
+package com.cruddur.messaging.adapters.dynamodb;
+
+import com.cruddur.messaging.application.port.ConcurrentUpdateException;
+import com.cruddur.messaging.application.port.ConversationAlreadyExistsException;
+import com.cruddur.messaging.application.port.DuplicateRequestException;
+import com.cruddur.messaging.application.port.MessageGroups;
+import com.cruddur.messaging.application.port.Page;
+import com.cruddur.messaging.domain.IdempotencyKey;
+import com.cruddur.messaging.domain.InboxEntry;
+import com.cruddur.messaging.domain.LastMessage;
+import com.cruddur.messaging.domain.MessageGroup;
+import com.cruddur.messaging.domain.MessageGroupId;
+import com.cruddur.messaging.domain.ParticipantPair;
+import com.cruddur.messaging.domain.UserId;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Supplier;
+import reactor.core.publisher.Mono;
+import software.amazon.awssdk.services.dynamodb.DynamoDbAsyncClient;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
+import software.amazon.awssdk.services.dynamodb.model.Update;
+
+/**
+ * The conversations in the messages table: the reference's two group rows per conversation (the inbox), plus a
+ * conversation record (membership and last message, one consistent GetItem) and the pair's claim (see
+ * {@link MessagesTable} for the item shapes and what each pattern reads and writes).
+ *
+ * <p>Conversations the reference created have neither record: {@link #find} then reads their group rows through
+ * the GSI, and adopts them ({@link ReferenceGroups}).
+ */
+public final class DynamoDbMessageGroups implements MessageGroups {
+
+    private static final int CONFLICT_ATTEMPTS = 5;
+
+    private final TableCalls calls;
+    private final Writes writes;
+    private final NewestFirst newestFirst;
+    private final ReferenceGroups referenceGroups;
+
+    public DynamoDbMessageGroups(DynamoDbAsyncClient client, String table, MeterRegistry registry) {
+        this(client, table, new ConsumedCapacityRecorder(registry), Integer.MAX_VALUE);
+    }
+
+    /** {@code maxItemsPerRequest} caps each Query (tests use a small one to cross DynamoDB page boundaries). */
+    DynamoDbMessageGroups(DynamoDbAsyncClient client, String table, ConsumedCapacityRecorder recorder,
+                          int maxItemsPerRequest) {
+        this.calls = new TableCalls(client, table, recorder);
+        this.writes = new Writes(table);
+        this.newestFirst = new NewestFirst(calls, maxItemsPerRequest);
+        this.referenceGroups = new ReferenceGroups(calls, writes);
+    }
+
+    @Override
+    public Mono<MessageGroup> find(MessageGroupId id) {
+        return calls.get(AccessPattern.A, ConversationItem.key(id))
+                .map(ConversationItem::fromItem)
+                .switchIfEmpty(Mono.defer(() -> referenceGroups.adopt(id)));
+    }
+
+    @Override
+    public Mono<MessageGroupId> findByPair(ParticipantPair pair) {
+        return calls.get(AccessPattern.D, PairItem.key(pair)).map(PairItem::fromItem);
+    }
+
+    @Override
+    public Mono<Void> start(MessageGroup.Conversation conversation, Optional<IdempotencyKey> key) {
+        MessageGroup group = conversation.group();
+        ParticipantPair pair = ParticipantPair.of(group.first().id(), group.second().id());
+        List<TransactWriteItem> items = new ArrayList<>();
+        items.add(writes.putIfAbsent(ConversationItem.toItem(group)));
+        items.add(writes.putIfAbsent(PairItem.toItem(pair, group.id())));
+        group.inboxEntries().forEach(entry -> items.add(writes.putIfAbsent(GroupRowItem.toItem(entry))));
+        items.add(writes.putIfAbsent(MessageItem.toItem(conversation.firstMessage())));
+        key.ifPresent(k -> items.add(writes.putIfAbsent(IdempotencyItem.toItem(conversation.firstMessage(), k))));
+        int pairIndex = 1;
+        int idempotencyIndex = 5;
+        return retryConflicts(() -> calls.transact(AccessPattern.D, items), 1)
+                .onErrorResume(TransactionCanceledException.class, cancelled -> {
+                    if (key.isPresent() && Writes.failedCondition(cancelled, idempotencyIndex)) {
+                        return Writes.itemAt(cancelled, idempotencyIndex).map(Mono::just)
+                                .orElseGet(() -> calls.get(AccessPattern.D,
+                                        IdempotencyItem.key(conversation.firstMessage().sender().id(), key.get())))
+                                .map(IdempotencyItem::fromItem)
+                                .flatMap(original -> Mono.error(new DuplicateRequestException(original)));
+                    }
+                    if (Writes.failedCondition(cancelled, pairIndex)) {
+                        return Mono.error(new ConversationAlreadyExistsException(pair));
+                    }
+                    return Mono.error(new ConcurrentUpdateException("conversation " + group.id()
+                            + " was not started: " + Writes.codes(cancelled), cancelled));
+                })
+                .then();
+    }
+
+    @Override
+    public Mono<Void> moveLastMessage(MessageGroup group, LastMessage next) {
+        String expected = group.lastMessage().at().format();
+        String nextAt = next.at().format();
+        List<TransactWriteItem> items = new ArrayList<>();
+        items.add(TransactWriteItem.builder().update(Update.builder()
+                .tableName(calls.table())
+                .key(ConversationItem.key(group.id()))
+                .updateExpression("SET #at = :next, #text = :text")
+                .conditionExpression("#at = :expected")
+                .expressionAttributeNames(Map.of("#at", Attr.LAST_MESSAGE_AT, "#text", Attr.LAST_MESSAGE))
+                .expressionAttributeValues(Map.of(":next", Attr.s(nextAt), ":text", Attr.s(next.text()),
+                        ":expected", Attr.s(expected)))
+                .build()).build());
+        for (InboxEntry entry : group.inboxEntries()) {
+            if (!expected.equals(nextAt)) {
+                items.add(writes.deleteGroupRow(Attr.key(GroupRowItem.pk(entry.owner()), expected), group.id()));
+            }
+            InboxEntry moved = new InboxEntry(entry.owner(), entry.groupId(), entry.other(), next);
+            items.add(writes.putGroupRow(GroupRowItem.toItem(moved), group.id()));
+        }
+        return calls.transact(AccessPattern.E, items)
+                .onErrorMap(TransactionCanceledException.class, cancelled -> new ConcurrentUpdateException(
+                        "conversation " + group.id() + " moved meanwhile (" + String.join(", ", Writes.codes(cancelled))
+                                + "); read it again", cancelled))
+                .then();
+    }
+
+    @Override
+    public Mono<Page<InboxEntry>> inbox(UserId owner, int limit, Optional<String> after) {
+        return newestFirst.page(AccessPattern.B, GroupRowItem.pk(owner), limit, after, GroupRowItem::fromItem);
+    }
+
+    /** Transactions that collide with another one are tried again a few times (DynamoDB does not). */
+    private <T> Mono<T> retryConflicts(Supplier<Mono<T>> call, int attempt) {
+        return call.get().onErrorResume(TransactionCanceledException.class, cancelled ->
+                Writes.conflicted(cancelled) && attempt < CONFLICT_ATTEMPTS
+                        ? Mono.delay(Duration.ofMillis(ThreadLocalRandom.current().nextLong(5, 20L * attempt)))
+                                .then(Mono.defer(() -> retryConflicts(call, attempt + 1)))
+                        : Mono.error(cancelled));
+    }
+}

@@ -1,0 +1,172 @@
+package com.cruddur.messaging.adapters.dynamodb;
+
+import com.cruddur.messaging.application.port.ConcurrentUpdateException;
+import com.cruddur.messaging.application.port.Messages;
+import com.cruddur.messaging.application.port.Page;
+import com.cruddur.messaging.domain.IdempotencyKey;
+import com.cruddur.messaging.domain.Message;
+import com.cruddur.messaging.domain.MessageGroupId;
+import com.cruddur.messaging.domain.Timestamp;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
+import reactor.core.publisher.Mono;
+import software.amazon.awssdk.services.dynamodb.DynamoDbAsyncClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
+import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
+
+/**
+ * The messages of each conversation in the messages table (items {@code MSG#{group}} / created_at, see
+ * {@link MessagesTable}).
+ *
+ * <p>A message is a conditional put, so it never overwrites another one: when its instant is taken in its group it
+ * moves one microsecond on and tries again. After a second collision it reads which instants just after it are
+ * taken and moves to a free one (see {@link #nextFree}), so a burst of same-instant messages settles quickly. With an idempotency
+ * key the message and the key's record are written in one transaction; a key used before returns the message
+ * stored the first time.
+ */
+public final class DynamoDbMessages implements Messages {
+
+    static final int MAX_ATTEMPTS = 200;
+    private static final int TAKEN_LOOKAHEAD = 256;
+
+    private final TableCalls calls;
+    private final Writes writes;
+    private final NewestFirst newestFirst;
+
+    public DynamoDbMessages(DynamoDbAsyncClient client, String table, MeterRegistry registry) {
+        this(client, table, new ConsumedCapacityRecorder(registry), Integer.MAX_VALUE);
+    }
+
+    /** {@code maxItemsPerRequest} caps each Query (tests use a small one to cross DynamoDB page boundaries). */
+    DynamoDbMessages(DynamoDbAsyncClient client, String table, ConsumedCapacityRecorder recorder,
+                     int maxItemsPerRequest) {
+        this.calls = new TableCalls(client, table, recorder);
+        this.writes = new Writes(table);
+        this.newestFirst = new NewestFirst(calls, maxItemsPerRequest);
+    }
+
+    @Override
+    public Mono<Message> append(Message message, Optional<IdempotencyKey> key) {
+        return Mono.defer(() -> attempt(message, key, 1));
+    }
+
+    @Override
+    public Mono<Page<Message>> newestFirst(MessageGroupId group, int limit, Optional<String> after) {
+        return newestFirst.page(AccessPattern.A, MessageItem.pk(group), limit, after, MessageItem::fromItem);
+    }
+
+    private Mono<Message> attempt(Message candidate, Optional<IdempotencyKey> key, int attempt) {
+        if (attempt > MAX_ATTEMPTS) {
+            return Mono.error(new ConcurrentUpdateException("message " + candidate.id() + " found no free instant in "
+                    + "conversation " + candidate.groupId() + " after " + MAX_ATTEMPTS + " attempts; send it again"));
+        }
+        Mono<Message> write = key.isEmpty() ? putAlone(candidate) : putWithKey(candidate, key.get());
+        return write.onErrorResume(InstantTaken.class, taken -> nextFree(candidate, attempt)
+                        .flatMap(next -> attempt(next, key, attempt + 1)))
+                .onErrorResume(Conflict.class, conflict -> Mono.delay(jitter(attempt))
+                        .then(Mono.defer(() -> attempt(candidate, key, attempt + 1))));
+    }
+
+    private Mono<Message> putAlone(Message candidate) {
+        return calls.put(AccessPattern.C, PutItemRequest.builder()
+                        .item(MessageItem.toItem(candidate))
+                        .conditionExpression(Writes.ABSENT)
+                        .expressionAttributeNames(Map.of("#pk", Attr.PK)))
+                .thenReturn(candidate)
+                .onErrorMap(ConditionalCheckFailedException.class, taken -> new InstantTaken());
+    }
+
+    private Mono<Message> putWithKey(Message candidate, IdempotencyKey key) {
+        return calls.transact(AccessPattern.C, List.of(
+                        writes.putIfAbsent(MessageItem.toItem(candidate)),
+                        writes.putIfAbsent(IdempotencyItem.toItem(candidate, key))))
+                .thenReturn(candidate)
+                .onErrorResume(TransactionCanceledException.class, cancelled -> {
+                    if (Writes.failedCondition(cancelled, 1)) {
+                        return Writes.itemAt(cancelled, 1).map(Mono::just)
+                                .orElseGet(() -> calls.get(AccessPattern.C,
+                                        IdempotencyItem.key(candidate.sender().id(), key)))
+                                .map(IdempotencyItem::fromItem);
+                    }
+                    if (Writes.failedCondition(cancelled, 0)) {
+                        return Mono.error(new InstantTaken());
+                    }
+                    if (Writes.conflicted(cancelled)) {
+                        return Mono.error(new Conflict());
+                    }
+                    return Mono.error(new ConcurrentUpdateException("message " + candidate.id()
+                            + " was not stored: " + Writes.codes(cancelled), cancelled));
+                });
+    }
+
+    /**
+     * The candidate's next instant: one microsecond on after the first collision. After more, a short random pause
+     * and a look-ahead read of the taken instants, then one of the first free instants: the first after the second
+     * collision, and a random one among the first 4, 16, 64, 256 after later ones, so that many writers colliding on
+     * one instant spread out instead of racing for the same microsecond again and again.
+     */
+    private Mono<Message> nextFree(Message candidate, int attempt) {
+        Timestamp next = candidate.createdAt().nextMicrosecond();
+        if (attempt < 2) {
+            return Mono.just(candidate.at(next));
+        }
+        int spread = 1 << Math.min(2 * (attempt - 2), 8);
+        return Mono.delay(jitter(attempt)).then(takenFrom(candidate.groupId(), next)).map(taken -> {
+            List<Timestamp> free = new ArrayList<>();
+            Timestamp instant = next;
+            for (int i = 0; i < TAKEN_LOOKAHEAD && free.size() < spread; i++, instant = instant.nextMicrosecond()) {
+                if (!taken.contains(instant.format())) {
+                    free.add(instant);
+                }
+            }
+            return candidate.at(free.isEmpty() ? instant : free.get(ThreadLocalRandom.current().nextInt(free.size())));
+        });
+    }
+
+    private Mono<Set<String>> takenFrom(MessageGroupId group, Timestamp from) {
+        Timestamp to = Timestamp.of(from.instant().plusNanos(1_000L * (TAKEN_LOOKAHEAD - 1)));
+        return calls.query(AccessPattern.C, QueryRequest.builder()
+                        .keyConditionExpression("#pk = :pk AND #sk BETWEEN :from AND :to")
+                        .expressionAttributeNames(Map.of("#pk", Attr.PK, "#sk", Attr.SK))
+                        .expressionAttributeValues(Map.of(":pk", Attr.s(MessageItem.pk(group)),
+                                ":from", Attr.s(from.format()), ":to", Attr.s(to.format())))
+                        .projectionExpression("#sk")
+                        .consistentRead(true)
+                        .limit(TAKEN_LOOKAHEAD))
+                .map(response -> {
+                    Set<String> taken = new HashSet<>();
+                    for (Map<String, AttributeValue> item : response.items()) {
+                        taken.add(item.get(Attr.SK).s());
+                    }
+                    return taken;
+                });
+    }
+
+    private static Duration jitter(int attempt) {
+        return Duration.ofMillis(ThreadLocalRandom.current().nextLong(1, 2 + Math.min(attempt, 20)));
+    }
+
+    /** The message's instant is taken in its group. */
+    private static final class InstantTaken extends RuntimeException {
+        InstantTaken() {
+            super("instant taken", null, false, false);
+        }
+    }
+
+    /** Another transaction touched the same items at the same moment; trying again is safe. */
+    private static final class Conflict extends RuntimeException {
+        Conflict() {
+            super("transaction conflict", null, false, false);
+        }
+    }
+}

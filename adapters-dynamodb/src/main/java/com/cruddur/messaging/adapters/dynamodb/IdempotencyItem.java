@@ -1,0 +1,52 @@
+package com.cruddur.messaging.adapters.dynamodb;
+
+import com.cruddur.messaging.domain.IdempotencyKey;
+import com.cruddur.messaging.domain.Message;
+import com.cruddur.messaging.domain.MessageGroupId;
+import com.cruddur.messaging.domain.MessageId;
+import com.cruddur.messaging.domain.Timestamp;
+import com.cruddur.messaging.domain.UserId;
+import java.util.HashMap;
+import java.util.Map;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/**
+ * A used idempotency key: pk {@code IDEM#{sender}#{key}}, sk {@code IDEM}, and the message stored the first time,
+ * so a repeated request gets the same answer.
+ */
+final class IdempotencyItem {
+
+    static final String SK = "IDEM";
+
+    private IdempotencyItem() {
+    }
+
+    static Map<String, AttributeValue> key(UserId sender, IdempotencyKey key) {
+        return Attr.key(Attr.IDEMPOTENCY_PREFIX + sender + "#" + key.value(), SK);
+    }
+
+    static Map<String, AttributeValue> toItem(Message message, IdempotencyKey key) {
+        Map<String, AttributeValue> item = new HashMap<>(key(message.sender().id(), key));
+        item.put(Attr.GROUP_UUID, Attr.s(message.groupId().toString()));
+        item.put(Attr.MESSAGE_UUID, Attr.s(message.id().toString()));
+        item.put(Attr.MESSAGE, Attr.s(message.text()));
+        item.put(Attr.CREATED_AT, Attr.s(message.createdAt().format()));
+        ParticipantAttrs.put(item, "", message.sender());
+        return item;
+    }
+
+    static Message fromItem(Map<String, AttributeValue> item) {
+        try {
+            return new Message(
+                    MessageId.of(Attr.string(item, Attr.MESSAGE_UUID)),
+                    MessageGroupId.of(Attr.string(item, Attr.GROUP_UUID)),
+                    ParticipantAttrs.read(item, ""),
+                    Attr.optionalString(item, Attr.MESSAGE),
+                    Timestamp.parse(Attr.string(item, Attr.CREATED_AT)));
+        } catch (MalformedItemException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw MalformedItemException.unreadable(item, e);
+        }
+    }
+}

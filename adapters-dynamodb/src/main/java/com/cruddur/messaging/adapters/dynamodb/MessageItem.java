@@ -1,0 +1,49 @@
+package com.cruddur.messaging.adapters.dynamodb;
+
+import com.cruddur.messaging.domain.Message;
+import com.cruddur.messaging.domain.MessageGroupId;
+import com.cruddur.messaging.domain.MessageId;
+import com.cruddur.messaging.domain.Timestamp;
+import java.util.HashMap;
+import java.util.Map;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/** The reference's message item: pk {@code MSG#{group}}, sk created_at, the sender's fields. */
+final class MessageItem {
+
+    private MessageItem() {
+    }
+
+    static String pk(MessageGroupId group) {
+        return Attr.MESSAGE_PREFIX + group;
+    }
+
+    static Map<String, AttributeValue> toItem(Message message) {
+        Map<String, AttributeValue> item = new HashMap<>();
+        item.put(Attr.PK, Attr.s(pk(message.groupId())));
+        item.put(Attr.SK, Attr.s(message.createdAt().format()));
+        item.put(Attr.MESSAGE_UUID, Attr.s(message.id().toString()));
+        item.put(Attr.MESSAGE, Attr.s(message.text()));
+        ParticipantAttrs.put(item, "", message.sender());
+        return item;
+    }
+
+    static Message fromItem(Map<String, AttributeValue> item) {
+        try {
+            String pk = Attr.string(item, Attr.PK);
+            if (!pk.startsWith(Attr.MESSAGE_PREFIX)) {
+                throw new IllegalArgumentException("not a message item");
+            }
+            return new Message(
+                    MessageId.of(Attr.string(item, Attr.MESSAGE_UUID)),
+                    MessageGroupId.of(pk.substring(Attr.MESSAGE_PREFIX.length())),
+                    ParticipantAttrs.read(item, ""),
+                    Attr.optionalString(item, Attr.MESSAGE),
+                    Timestamp.parse(Attr.string(item, Attr.SK)));
+        } catch (MalformedItemException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw MalformedItemException.unreadable(item, e);
+        }
+    }
+}

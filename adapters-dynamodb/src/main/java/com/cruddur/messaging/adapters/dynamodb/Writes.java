@@ -1,0 +1,88 @@
+package com.cruddur.messaging.adapters.dynamodb;
+
+import com.cruddur.messaging.domain.MessageGroupId;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
+import software.amazon.awssdk.services.dynamodb.model.Delete;
+import software.amazon.awssdk.services.dynamodb.model.Put;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
+
+/** The conditional writes the adapters put into transactions, and how to read a cancelled one. */
+final class Writes {
+
+    static final String ABSENT = "attribute_not_exists(#pk)";
+    static final String ABSENT_OR_SAME_GROUP = "attribute_not_exists(#pk) OR #group = :group";
+    static final String CONDITION_FAILED = "ConditionalCheckFailed";
+    static final String CONFLICT = "TransactionConflict";
+
+    private final String table;
+
+    Writes(String table) {
+        this.table = table;
+    }
+
+    /** A put that fails when the key is taken; a failure returns the item that holds it. */
+    TransactWriteItem putIfAbsent(Map<String, AttributeValue> item) {
+        return TransactWriteItem.builder().put(Put.builder().tableName(table).item(item)
+                .conditionExpression(ABSENT)
+                .expressionAttributeNames(Map.of("#pk", Attr.PK))
+                .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)
+                .build()).build();
+    }
+
+    /** A group-row put that may replace a row of the same group but never another group's row. */
+    TransactWriteItem putGroupRow(Map<String, AttributeValue> item, MessageGroupId group) {
+        return TransactWriteItem.builder().put(Put.builder().tableName(table).item(item)
+                .conditionExpression(ABSENT_OR_SAME_GROUP)
+                .expressionAttributeNames(Map.of("#pk", Attr.PK, "#group", Attr.MESSAGE_GROUP_UUID))
+                .expressionAttributeValues(Map.of(":group", Attr.s(group.toString())))
+                .build()).build();
+    }
+
+    /** A group-row delete that never removes another group's row (and is harmless when the row is gone). */
+    TransactWriteItem deleteGroupRow(Map<String, AttributeValue> key, MessageGroupId group) {
+        return TransactWriteItem.builder().delete(Delete.builder().tableName(table).key(key)
+                .conditionExpression(ABSENT_OR_SAME_GROUP)
+                .expressionAttributeNames(Map.of("#pk", Attr.PK, "#group", Attr.MESSAGE_GROUP_UUID))
+                .expressionAttributeValues(Map.of(":group", Attr.s(group.toString())))
+                .build()).build();
+    }
+
+    /** The code of the cancellation reason at {@code index}, or "None". */
+    static String reason(TransactionCanceledException cancelled, int index) {
+        if (!cancelled.hasCancellationReasons() || index >= cancelled.cancellationReasons().size()) {
+            return "None";
+        }
+        String code = cancelled.cancellationReasons().get(index).code();
+        return code == null ? "None" : code;
+    }
+
+    static boolean failedCondition(TransactionCanceledException cancelled, int index) {
+        return CONDITION_FAILED.equals(reason(cancelled, index));
+    }
+
+    static boolean conflicted(TransactionCanceledException cancelled) {
+        return cancelled.hasCancellationReasons() && cancelled.cancellationReasons().stream()
+                .map(CancellationReason::code).anyMatch(CONFLICT::equals);
+    }
+
+    /** The item that failed the condition at {@code index}, when DynamoDB returned it. */
+    static Optional<Map<String, AttributeValue>> itemAt(TransactionCanceledException cancelled, int index) {
+        if (!cancelled.hasCancellationReasons() || index >= cancelled.cancellationReasons().size()) {
+            return Optional.empty();
+        }
+        CancellationReason reason = cancelled.cancellationReasons().get(index);
+        return reason.hasItem() && !reason.item().isEmpty() ? Optional.of(reason.item()) : Optional.empty();
+    }
+
+    static List<String> codes(TransactionCanceledException cancelled) {
+        return cancelled.hasCancellationReasons()
+                ? cancelled.cancellationReasons().stream().map(r -> r.code() == null ? "None" : r.code()).toList()
+                : List.of();
+    }
+}
