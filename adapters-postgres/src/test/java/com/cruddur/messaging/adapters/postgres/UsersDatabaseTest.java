@@ -1,0 +1,48 @@
+package com.cruddur.messaging.adapters.postgres;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.r2dbc.core.DatabaseClient;
+
+class UsersDatabaseTest {
+
+    @TempDir
+    Path data;
+
+    @Test
+    void acceptsOnlyPostgresqlAndH2AndNeverEchoesAPassword() {
+        assertThatThrownBy(() -> UsersDatabase.connect("r2dbc:mysql://app:s3cret@db:3306/cruddur", null, null))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("PostgreSQL (r2dbc:postgresql://...) or H2")
+                .hasMessageContaining("r2dbc:mysql://app:***@db:3306/cruddur")
+                .hasMessageNotContaining("s3cret");
+        assertThatThrownBy(() -> UsersDatabase.connect("r2dbc:pool:postgresql://db/cruddur", null, null))
+                .hasMessageContaining("without 'pool:'");
+    }
+
+    @Test
+    void rejectsTimeoutsThatAreNotPositive() {
+        assertThatThrownBy(() -> new UsersDatabase.Settings(
+                Duration.ofSeconds(1), Duration.ZERO, Duration.ofMinutes(1), Duration.ofSeconds(1), 2))
+                .hasMessageContaining("acquire timeout must be positive");
+    }
+
+    @Test
+    void aMigrationEditedAfterItWasAppliedStopsTheMigrator() {
+        try (UsersDatabase users = H2Databases.open(data.resolve("edited"))) {
+            users.schema().migrate().block(Duration.ofSeconds(30));
+            DatabaseClient.create(users.connectionFactory())
+                    .sql("UPDATE users_schema_history SET checksum = 'edited' WHERE version = 1")
+                    .fetch().rowsUpdated().block(Duration.ofSeconds(10));
+
+            assertThatThrownBy(() -> users.schema().migrate().block(Duration.ofSeconds(30)))
+                    .hasMessageContaining("migration V1 (V1__users.sql) changed after it was applied");
+            assertThat(users.schema().appliedVersions().block(Duration.ofSeconds(10))).containsExactly(1);
+        }
+    }
+}
