@@ -1,0 +1,27 @@
+package com.cruddur.messaging.adapters.web;
+
+import com.cruddur.messaging.adapters.web.api.ApiConfiguration;
+import com.cruddur.messaging.adapters.web.dev.LocalDevTokenConfiguration;
+import com.cruddur.messaging.adapters.web.problem.ProblemConfiguration;
+import com.cruddur.messaging.adapters.web.security.SecurityConfiguration;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
+
+/**
+ * The HTTP side of the service: the API routes, their security and their error responses. Expects the use cases
+ * ({@code ListMessages}, {@code ListMessageGroups}, {@code SendMessage}, {@code StartConversation},
+ * {@code IdentifyCaller}, {@code ShowUser}) as beans.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(WebProperties.class)
+@Import({ApiConfiguration.class, ProblemConfiguration.class, SecurityConfiguration.class,
+        LocalDevTokenConfiguration.class})
+public class WebConfiguration {
+
+    @Bean
+    RequestBodyLimitFilter requestBodyLimitFilter(WebProperties properties) {
+        return new RequestBodyLimitFilter(properties.maxRequestBody().toBytes());
+    }
+}

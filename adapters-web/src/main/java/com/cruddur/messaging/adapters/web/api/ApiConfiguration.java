@@ -1,0 +1,10 @@
+package com.cruddur.messaging.adapters.web.api;
+
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
+
+/** The routes the Cruddur frontend calls. */
+@Configuration(proxyBeanMethods = false)
+@Import({MessagingController.class, UsersController.class})
+public class ApiConfiguration {
+}

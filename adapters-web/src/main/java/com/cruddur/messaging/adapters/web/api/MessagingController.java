@@ -1,0 +1,84 @@
+package com.cruddur.messaging.adapters.web.api;
+
+import com.cruddur.messaging.adapters.web.security.Callers;
+import com.cruddur.messaging.application.ListMessageGroups;
+import com.cruddur.messaging.application.ListMessages;
+import com.cruddur.messaging.application.PageQuery;
+import com.cruddur.messaging.application.SendMessage;
+import com.cruddur.messaging.application.SentMessage;
+import com.cruddur.messaging.application.StartConversation;
+import com.cruddur.messaging.domain.MessageGroupId;
+import com.cruddur.messaging.domain.Participant;
+import java.util.List;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.server.reactive.ServerHttpRequest;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Mono;
+
+/** The signed-in user's conversations and messages (patterns A to D). */
+@RestController
+final class MessagingController {
+
+    private final Callers callers;
+    private final ListMessageGroups listMessageGroups;
+    private final ListMessages listMessages;
+    private final SendMessage sendMessage;
+    private final StartConversation startConversation;
+
+    MessagingController(Callers callers, ListMessageGroups listMessageGroups, ListMessages listMessages,
+                        SendMessage sendMessage, StartConversation startConversation) {
+        this.callers = callers;
+        this.listMessageGroups = listMessageGroups;
+        this.listMessages = listMessages;
+        this.sendMessage = sendMessage;
+        this.startConversation = startConversation;
+    }
+
+    @GetMapping("/api/message_groups")
+    Mono<ResponseEntity<List<MessageGroupResponse>>> messageGroups(
+            @RequestParam(required = false) String limit, @RequestParam(required = false) String cursor,
+            ServerHttpRequest request) {
+        return callers.current().flatMap(caller -> {
+            PageQuery page = Paging.query(limit, cursor);
+            return listMessageGroups.list(new ListMessageGroups.Query(caller, page))
+                    .map(result -> Paging.respond(request, page, result.map(MessageGroupResponse::from)));
+        });
+    }
+
+    @GetMapping("/api/messages/{messageGroupUuid}")
+    Mono<ResponseEntity<List<MessageResponse>>> messages(
+            @PathVariable String messageGroupUuid, @RequestParam(required = false) String limit,
+            @RequestParam(required = false) String cursor, ServerHttpRequest request) {
+        return callers.current().flatMap(caller -> {
+            MessageGroupId group = MessageGroupId.of(messageGroupUuid);
+            PageQuery page = Paging.query(limit, cursor);
+            return listMessages.list(new ListMessages.Query(caller, group, page))
+                    .map(result -> Paging.respond(request, page, result.map(MessageResponse::from)));
+        });
+    }
+
+    /** A message into a conversation ({@code message_group_uuid}, wins when both are sent) or to a handle. */
+    @PostMapping(path = "/api/messages", consumes = MediaType.APPLICATION_JSON_VALUE)
+    Mono<SentMessageResponse> send(@RequestBody Mono<SendMessageRequest> body,
+                                   @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
+        return callers.current()
+                .flatMap(caller -> body.flatMap(request -> send(caller, request, idempotencyKey)))
+                .map(SentMessageResponse::from);
+    }
+
+    private Mono<SentMessage> send(Participant caller, SendMessageRequest request, String idempotencyKey) {
+        if (request.messageGroupUuid() != null) {
+            return sendMessage.send(SendMessage.Command.of(
+                    caller, request.messageGroupUuid(), request.message(), idempotencyKey));
+        }
+        return startConversation.send(StartConversation.Command.of(
+                caller, request.handle(), request.message(), idempotencyKey));
+    }
+}

@@ -1,0 +1,108 @@
+package com.cruddur.messaging.adapters.web.problem;
+
+import com.cruddur.messaging.application.InvalidCommandException;
+import com.cruddur.messaging.application.InvalidCursorException;
+import com.cruddur.messaging.application.NotFoundException;
+import com.cruddur.messaging.application.StoreUnavailableException;
+import com.cruddur.messaging.application.UnknownCallerException;
+import com.cruddur.messaging.domain.DomainViolation;
+import org.springframework.core.codec.DecodingException;
+import org.springframework.core.io.buffer.DataBufferLimitException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.authentication.AuthenticationServiceException;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.web.ErrorResponse;
+import org.springframework.web.server.PayloadTooLargeException;
+import org.springframework.web.server.ServerWebInputException;
+import org.springframework.web.server.UnsupportedMediaTypeStatusException;
+
+/**
+ * Every failure of a request, as the problem a client sees. A client's mistake is never a 500: only what is left
+ * unrecognised at the end is.
+ */
+public final class Problems {
+
+    private Problems() {
+    }
+
+    public static Problem from(Throwable failure) {
+        if (hasCause(failure, DataBufferLimitException.class) || failure instanceof PayloadTooLargeException) {
+            String detail = failure instanceof PayloadTooLargeException && failure.getCause() != null
+                    ? failure.getCause().getMessage() : "the request body is too large";
+            // The rest of the body stays unread, so the connection cannot carry another request: say so, or a
+            // client reuses it and its next request is reset.
+            return Problem.of(HttpStatus.CONTENT_TOO_LARGE, detail, "body_too_large")
+                    .withHeader(HttpHeaders.CONNECTION, "close");
+        }
+        if (failure instanceof InvalidCommandException invalid) {
+            return invalidCommand(invalid);
+        }
+        if (failure instanceof DomainViolation violation) {
+            return Problem.of(HttpStatus.BAD_REQUEST, violation.getMessage(), violation.code());
+        }
+        if (failure instanceof InvalidCursorException cursor) {
+            return Problem.of(HttpStatus.BAD_REQUEST, cursor.getMessage(), "cursor_invalid");
+        }
+        if (failure instanceof NotFoundException notFound) {
+            return Problem.of(HttpStatus.NOT_FOUND, notFound.getMessage(), notFound.code());
+        }
+        if (failure instanceof UnknownCallerException unknown) {
+            return Problem.of(HttpStatus.FORBIDDEN, unknown.getMessage(), "user_unknown");
+        }
+        if (failure instanceof StoreUnavailableException unavailable) {
+            return Problem.of(HttpStatus.SERVICE_UNAVAILABLE, unavailable.getMessage(), "store_unavailable")
+                    .withHeader(HttpHeaders.RETRY_AFTER, "5");
+        }
+        if (failure instanceof AuthenticationServiceException) {
+            return Problem.of(HttpStatus.SERVICE_UNAVAILABLE,
+                    "access tokens cannot be checked now (the signing keys are out of reach)", "auth_unavailable")
+                    .withHeader(HttpHeaders.RETRY_AFTER, "5");
+        }
+        if (failure instanceof AuthenticationException) {
+            return Problem.of(HttpStatus.UNAUTHORIZED, "a valid bearer access token is required", "token_invalid")
+                    .withHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
+        }
+        if (failure instanceof AccessDeniedException) {
+            return Problem.of(HttpStatus.FORBIDDEN, "this resource is not available to you", "access_denied");
+        }
+        if (failure instanceof UnsupportedMediaTypeStatusException unsupported) {
+            return Problem.of(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "send the body as application/json",
+                    "content_type_unsupported").withHeaders(unsupported.getHeaders());
+        }
+        if (failure instanceof ServerWebInputException input) {
+            return malformed(input);
+        }
+        if (failure instanceof ErrorResponse response) {
+            String detail = response.getBody().getDetail();
+            return Problem.of(response.getStatusCode(), detail).withHeaders(response.getHeaders());
+        }
+        return Problem.of(HttpStatus.INTERNAL_SERVER_ERROR, "an unexpected error occurred");
+    }
+
+    /** A malformed uuid is a malformed request (400); every other broken rule is content to fix (422). */
+    private static Problem invalidCommand(InvalidCommandException invalid) {
+        boolean malformedUuid = invalid.codes().stream().anyMatch(code -> code.endsWith("_uuid_invalid"));
+        return Problem.of(malformedUuid ? HttpStatus.BAD_REQUEST : HttpStatus.UNPROCESSABLE_CONTENT,
+                invalid.getMessage(), invalid.codes());
+    }
+
+    private static Problem malformed(ServerWebInputException input) {
+        if (hasCause(input, DecodingException.class)) {
+            return Problem.of(HttpStatus.BAD_REQUEST, "the request body is not valid JSON for this route",
+                    "body_malformed");
+        }
+        String reason = input.getReason() == null ? "the request is malformed" : input.getReason();
+        return Problem.of(HttpStatus.BAD_REQUEST, reason, "request_malformed");
+    }
+
+    private static boolean hasCause(Throwable failure, Class<? extends Throwable> type) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (type.isInstance(t)) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,51 @@
+package com.cruddur.messaging.adapters.web.security;
+
+import java.time.Duration;
+import java.util.List;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * {@code cruddur.auth.*}: which Cognito access tokens are accepted, and how long a caller's identity is reused.
+ *
+ * @param jwksUrl         where the signing keys are published (emulators serve them from another host than
+ *                        {@code iss}, so it is separate from the issuer)
+ * @param issuer          the exact {@code iss} accepted, e.g. {@code https://cognito-idp.<region>.amazonaws.com/<pool>}
+ * @param clientIds       the app clients whose tokens are accepted ({@code client_id} claim; Cognito access tokens
+ *                        carry no {@code aud})
+ * @param clockSkew       tolerance on {@code exp} and {@code nbf}
+ * @param callerCacheTtl  how long a subject's user is reused before the directory is asked again
+ * @param callerCacheSize how many subjects are remembered at most
+ * @param devTokenTtl     lifetime of the tokens {@code POST /dev/token} issues (local profile only)
+ */
+@ConfigurationProperties("cruddur.auth")
+public record AuthProperties(String jwksUrl,
+                             String issuer,
+                             @DefaultValue List<String> clientIds,
+                             @DefaultValue("60s") Duration clockSkew,
+                             @DefaultValue("60s") Duration callerCacheTtl,
+                             @DefaultValue("10000") int callerCacheSize,
+                             @DefaultValue("1h") Duration devTokenTtl) {
+
+    String requiredJwksUrl() {
+        return required(jwksUrl, "cruddur.auth.jwks-url");
+    }
+
+    String requiredIssuer() {
+        return required(issuer, "cruddur.auth.issuer");
+    }
+
+    List<String> requiredClientIds() {
+        if (clientIds.isEmpty()) {
+            throw new IllegalStateException("cruddur.auth.client-ids must list the accepted Cognito app client ids");
+        }
+        return clientIds;
+    }
+
+    private static String required(String value, String name) {
+        if (value == null || value.isBlank()) {
+            throw new IllegalStateException(name + " must be set");
+        }
+        return value;
+    }
+}

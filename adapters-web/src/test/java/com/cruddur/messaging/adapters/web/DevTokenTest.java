@@ -1,0 +1,112 @@
+package com.cruddur.messaging.adapters.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.cruddur.messaging.application.contract.ContractFixtures;
+import com.cruddur.messaging.application.fake.InMemoryUserDirectory;
+import com.cruddur.messaging.domain.Participant;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+import java.text.ParseException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+/**
+ * In the local profile, {@code POST /dev/token} signs in seeded users (subject {@code local-<handle>}) and the API
+ * trusts only that key, through the same validators as Cognito's tokens.
+ */
+@SpringBootTest(classes = TestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "server.address=127.0.0.1")
+@AutoConfigureWebTestClient
+@ActiveProfiles("local")
+class DevTokenTest {
+
+    @Autowired
+    WebTestClient client;
+    @Autowired
+    InMemoryUserDirectory directory;
+
+    @Test
+    void issuesACognitoShapedAccessTokenTheApiAccepts() throws ParseException {
+        Participant bayko = seeded("Bayko");
+        Instant before = Instant.now().minusSeconds(1);
+
+        Map<String, Object> body = client.post().uri("/dev/token").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{\"handle\":\"" + bayko.handle() + "\"}")
+                .exchange()
+                .expectStatus().isOk()
+                .expectBody(new ParameterizedTypeReference<Map<String, Object>>() { }).returnResult().getResponseBody();
+
+        assertThat(body.keySet()).containsExactlyInAnyOrder("access_token", "expires_in");
+        assertThat(body.get("expires_in")).isEqualTo(3600);
+        SignedJWT token = SignedJWT.parse((String) body.get("access_token"));
+        assertThat(token.getHeader().getAlgorithm().getName()).isEqualTo("RS256");
+        assertThat(token.getHeader().getKeyID()).isNotBlank();
+        JWTClaimsSet claims = token.getJWTClaimsSet();
+        assertThat(claims.getSubject()).isEqualTo("local-" + bayko.handle());
+        assertThat(claims.getIssuer()).isEqualTo("http://localhost:8080/dev");
+        assertThat(claims.getStringClaim("token_use")).isEqualTo("access");
+        assertThat(claims.getStringClaim("client_id")).isEqualTo("cruddur-local");
+        assertThat(claims.getAudience()).isEmpty();
+        assertThat(claims.getExpirationTime().toInstant()).isAfter(before.plusSeconds(3599));
+
+        client.get().uri("/api/message_groups")
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + body.get("access_token"))
+                .exchange()
+                .expectStatus().isOk()
+                .expectBody().json("[]");
+    }
+
+    @Test
+    void unknownHandleIsNotFound() {
+        client.post().uri("/dev/token").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{\"handle\":\"nobodyhere\"}")
+                .exchange()
+                .expectStatus().isNotFound()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.errors").isEqualTo(List.of("user_not_found"));
+        client.post().uri("/dev/token").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{}")
+                .exchange()
+                .expectStatus().isNotFound();
+    }
+
+    @Test
+    void tokensSignedByAnyOtherKeyAreRefused() {
+        Participant bayko = seeded("Bayko");
+        JWTClaimsSet.Builder claims = TestTokens.accessClaims("local-" + bayko.handle())
+                .issuer("http://localhost:8080/dev")
+                .claim("client_id", "cruddur-local");
+
+        client.get().uri("/api/message_groups")
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + TestTokens.sign(claims, TestTokens.PUBLISHED))
+                .exchange()
+                .expectStatus().isUnauthorized();
+    }
+
+    @Test
+    void theRestOfTheApiWorksAsInEveryProfile() {
+        Participant bayko = seeded("Bayko");
+        client.get().uri("/api/users/@{handle}/short", bayko.handle().value())
+                .exchange()
+                .expectStatus().isOk()
+                .expectBody().jsonPath("$.display_name").isEqualTo("Bayko");
+    }
+
+    /** As the local seed stores users: with {@code local-<handle>} as their Cognito subject. */
+    private Participant seeded(String displayName) {
+        Participant participant = ContractFixtures.participant(displayName);
+        directory.add(participant, "local-" + participant.handle());
+        return participant;
+    }
+}

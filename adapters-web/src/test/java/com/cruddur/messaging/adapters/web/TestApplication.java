@@ -1,0 +1,104 @@
+package com.cruddur.messaging.adapters.web;
+
+import com.cruddur.messaging.application.Cursors;
+import com.cruddur.messaging.application.IdentifyCaller;
+import com.cruddur.messaging.application.ListMessageGroups;
+import com.cruddur.messaging.application.ListMessages;
+import com.cruddur.messaging.application.SendMessage;
+import com.cruddur.messaging.application.ShowUser;
+import com.cruddur.messaging.application.StartConversation;
+import com.cruddur.messaging.application.fake.InMemoryMessageStore;
+import com.cruddur.messaging.application.fake.InMemoryUserDirectory;
+import com.cruddur.messaging.application.port.Ids;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+
+/** The web adapter over the in-memory fakes, as bootstrap wires it over the real stores. */
+@SpringBootConfiguration
+@EnableAutoConfiguration
+@Import(WebConfiguration.class)
+class TestApplication {
+
+    @Bean
+    InMemoryMessageStore messageStore() {
+        return new InMemoryMessageStore();
+    }
+
+    @Bean
+    InMemoryUserDirectory userDirectory() {
+        return new InMemoryUserDirectory();
+    }
+
+    @Bean
+    TickingClock clock() {
+        return new TickingClock(Instant.parse("2026-03-14T15:09:26.535897Z"));
+    }
+
+    @Bean
+    SendMessage sendMessage(InMemoryMessageStore store, TickingClock clock) {
+        return new SendMessage(store.messageGroups(), store.messages(), Ids.random(), clock);
+    }
+
+    @Bean
+    StartConversation startConversation(InMemoryUserDirectory directory, InMemoryMessageStore store,
+                                        SendMessage sendMessage, TickingClock clock) {
+        return new StartConversation(directory, store.messageGroups(), sendMessage, Ids.random(), clock);
+    }
+
+    @Bean
+    ListMessages listMessages(InMemoryMessageStore store, Cursors cursors) {
+        return new ListMessages(store.messageGroups(), store.messages(), cursors);
+    }
+
+    @Bean
+    ListMessageGroups listMessageGroups(InMemoryMessageStore store, Cursors cursors) {
+        return new ListMessageGroups(store.messageGroups(), cursors);
+    }
+
+    @Bean
+    Cursors cursors() {
+        return Cursors.withRandomKey();
+    }
+
+    @Bean
+    IdentifyCaller identifyCaller(InMemoryUserDirectory directory) {
+        return new IdentifyCaller(directory);
+    }
+
+    @Bean
+    ShowUser showUser(InMemoryUserDirectory directory) {
+        return new ShowUser(directory);
+    }
+
+    /** Every reading moves one second on, so every message has its own, predictable time. */
+    static final class TickingClock extends Clock {
+
+        private Instant now;
+
+        TickingClock(Instant start) {
+            this.now = start;
+        }
+
+        @Override
+        public synchronized Instant instant() {
+            now = now.plusSeconds(1);
+            return now;
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
+    }
+}

@@ -1,0 +1,83 @@
+package com.cruddur.messaging.adapters.web;
+
+import com.cruddur.messaging.application.ListMessages;
+import com.cruddur.messaging.application.PageQuery;
+import com.cruddur.messaging.application.SentMessage;
+import com.cruddur.messaging.application.StartConversation;
+import com.cruddur.messaging.application.contract.ContractFixtures;
+import com.cruddur.messaging.application.fake.InMemoryMessageStore;
+import com.cruddur.messaging.application.fake.InMemoryUserDirectory;
+import com.cruddur.messaging.domain.Message;
+import com.cruddur.messaging.domain.MessageGroupId;
+import com.cruddur.messaging.domain.Participant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+/**
+ * The whole web adapter on a random port of 127.0.0.1, over the in-memory stores, validating real RS256 tokens
+ * against a JWKS served by the test. Every test makes its own users, so tests never see each other's data.
+ */
+@SpringBootTest(classes = TestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+                "server.address=127.0.0.1",
+                "cruddur.auth.issuer=" + TestTokens.ISSUER,
+                "cruddur.auth.client-ids=" + TestTokens.CLIENT_ID + "," + TestTokens.OTHER_CLIENT_ID,
+                "cruddur.web.frontend-origin=http://localhost:3000",
+        })
+@AutoConfigureWebTestClient
+abstract class WebApiTest {
+
+    @DynamicPropertySource
+    static void jwks(DynamicPropertyRegistry registry) {
+        registry.add("cruddur.auth.jwks-url", TestJwksServer::url);
+    }
+
+    @Autowired
+    WebTestClient client;
+    @Autowired
+    InMemoryUserDirectory directory;
+    @Autowired
+    InMemoryMessageStore store;
+    @Autowired
+    StartConversation startConversation;
+    @Autowired
+    ListMessages listMessages;
+
+    private final Map<Participant, String> subjects = new HashMap<>();
+
+    /** A user known to the directory, with a Cognito subject of their own. */
+    Participant user(String displayName) {
+        Participant participant = ContractFixtures.participant(displayName);
+        String subject = UUID.randomUUID().toString();
+        directory.add(participant, subject);
+        subjects.put(participant, subject);
+        return participant;
+    }
+
+    String tokenOf(Participant user) {
+        return TestTokens.valid(subjects.get(user));
+    }
+
+    SentMessage start(Participant sender, Participant recipient, String text) {
+        return startConversation.send(
+                StartConversation.Command.of(sender, recipient.handle().value(), text, null)).block();
+    }
+
+    /** What the store holds for a conversation, oldest first, as its participant sees it. */
+    List<Message> stored(Participant participant, MessageGroupId group) {
+        return listMessages.list(new ListMessages.Query(participant, group, new PageQuery(PageQuery.MAX_LIMIT, null)))
+                .block().items();
+    }
+
+    static String json(String singleQuoted) {
+        return singleQuoted.replace('\'', '"');
+    }
+}

@@ -1,0 +1,94 @@
+package com.cruddur.messaging.adapters.web.problem;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.cruddur.messaging.application.InvalidCommandException;
+import com.cruddur.messaging.application.NotFoundException;
+import com.cruddur.messaging.application.StoreUnavailableException;
+import com.cruddur.messaging.domain.DomainViolation;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.springframework.core.codec.DecodingException;
+import org.springframework.core.io.buffer.DataBufferLimitException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.authentication.AuthenticationServiceException;
+import org.springframework.web.server.MethodNotAllowedException;
+import org.springframework.web.server.ServerWebInputException;
+
+class ProblemsTest {
+
+    @Test
+    void brokenRulesAreUnprocessableWithAllTheirCodes() {
+        Problem problem = Problems.from(new InvalidCommandException(List.of(
+                new DomainViolation("user_reciever_handle_blank", "handle must not be blank"),
+                new DomainViolation("message_blank", "message must not be blank"))));
+
+        assertThat(problem.status().value()).isEqualTo(422);
+        assertThat(problem.errors()).containsExactly("user_reciever_handle_blank", "message_blank");
+        assertThat(problem.body("/api/messages")).containsEntry("status", 422)
+                .containsEntry("title", "Unprocessable Content")
+                .containsEntry("type", "about:blank")
+                .containsEntry("instance", "/api/messages");
+    }
+
+    @Test
+    void aMalformedUuidAmongBrokenRulesIsABadRequest() {
+        Problem problem = Problems.from(new InvalidCommandException(List.of(
+                new DomainViolation("message_group_uuid_invalid", "not a uuid"),
+                new DomainViolation("message_blank", "message must not be blank"))));
+
+        assertThat(problem.status().value()).isEqualTo(400);
+        assertThat(problem.errors()).containsExactly("message_group_uuid_invalid", "message_blank");
+    }
+
+    @Test
+    void notFoundKeepsItsCode() {
+        Problem problem = Problems.from(NotFoundException.handle("bayko"));
+        assertThat(problem.status().value()).isEqualTo(404);
+        assertThat(problem.errors()).containsExactly("user_not_found");
+    }
+
+    @Test
+    void unavailableStoreIsServiceUnavailableWithItsMessage() {
+        Problem problem = Problems.from(new StoreUnavailableException("messages", "the table is throttled", null));
+        assertThat(problem.status().value()).isEqualTo(503);
+        assertThat(problem.detail()).isEqualTo("the table is throttled");
+        assertThat(problem.headers().getFirst(HttpHeaders.RETRY_AFTER)).isEqualTo("5");
+    }
+
+    @Test
+    void unreachableSigningKeysAreServiceUnavailableNotUnauthorized() {
+        Problem problem = Problems.from(new AuthenticationServiceException("Couldn't retrieve remote JWK set"));
+        assertThat(problem.status().value()).isEqualTo(503);
+    }
+
+    @Test
+    void bodyOverTheCodecLimitIsTooLarge() {
+        Problem problem = Problems.from(new DecodingException("too big", new DataBufferLimitException("limit")));
+        assertThat(problem.status().value()).isEqualTo(413);
+    }
+
+    @Test
+    void undecodableBodyIsABadRequest() {
+        Problem problem = Problems.from(new ServerWebInputException("Failed to read HTTP message", null,
+                new DecodingException("JSON decoding error")));
+        assertThat(problem.status().value()).isEqualTo(400);
+        assertThat(problem.errors()).containsExactly("body_malformed");
+    }
+
+    @Test
+    void frameworkStatusesPassThroughWithTheirHeaders() {
+        Problem problem = Problems.from(new MethodNotAllowedException(HttpMethod.DELETE, Set.of(HttpMethod.GET)));
+        assertThat(problem.status().value()).isEqualTo(405);
+        assertThat(problem.headers().getAllow()).containsExactly(HttpMethod.GET);
+    }
+
+    @Test
+    void anythingUnrecognisedIsAnInternalErrorThatRevealsNothing() {
+        Problem problem = Problems.from(new IllegalStateException("secret internals"));
+        assertThat(problem.status().value()).isEqualTo(500);
+        assertThat(problem.detail()).doesNotContain("secret");
+    }
+}

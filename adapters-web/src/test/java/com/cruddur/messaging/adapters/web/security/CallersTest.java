@@ -1,0 +1,139 @@
+package com.cruddur.messaging.adapters.web.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.cruddur.messaging.application.IdentifyCaller;
+import com.cruddur.messaging.application.UnknownCallerException;
+import com.cruddur.messaging.application.contract.ContractFixtures;
+import com.cruddur.messaging.application.fake.InMemoryUserDirectory;
+import com.cruddur.messaging.application.port.UserDirectory;
+import com.cruddur.messaging.domain.Handle;
+import com.cruddur.messaging.domain.Participant;
+import com.cruddur.messaging.domain.UserId;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+import reactor.core.publisher.Mono;
+import reactor.test.StepVerifier;
+
+class CallersTest {
+
+    private final InMemoryUserDirectory users = new InMemoryUserDirectory();
+    private final CountingDirectory directory = new CountingDirectory(users);
+    private final MovableClock clock = new MovableClock();
+
+    @Test
+    void aKnownSubjectIsLookedUpOnceWithinTheTtl() {
+        Participant andrew = users.add(ContractFixtures.participant("Andrew"), "sub-andrew");
+        Callers callers = callers(Duration.ofSeconds(60), 10);
+
+        for (int i = 0; i < 5; i++) {
+            StepVerifier.create(callers.bySubject("sub-andrew")).expectNext(andrew).verifyComplete();
+        }
+
+        assertThat(directory.lookups.get()).isEqualTo(1);
+    }
+
+    @Test
+    void anEntryExpiresAfterTheTtl() {
+        Participant andrew = users.add(ContractFixtures.participant("Andrew"), "sub-andrew");
+        Callers callers = callers(Duration.ofSeconds(60), 10);
+        callers.bySubject("sub-andrew").block();
+
+        clock.advance(Duration.ofSeconds(61));
+        Participant renamed = users.add(new Participant(andrew.id(), "Andrew Renamed", andrew.handle()), "sub-andrew");
+
+        StepVerifier.create(callers.bySubject("sub-andrew")).expectNext(renamed).verifyComplete();
+        assertThat(directory.lookups.get()).isEqualTo(2);
+    }
+
+    @Test
+    void anUnknownSubjectIsNotRemembered() {
+        Callers callers = callers(Duration.ofSeconds(60), 10);
+        StepVerifier.create(callers.bySubject("sub-late")).verifyError(UnknownCallerException.class);
+
+        Participant late = users.add(ContractFixtures.participant("Late"), "sub-late");
+
+        StepVerifier.create(callers.bySubject("sub-late")).expectNext(late).verifyComplete();
+        assertThat(callers.size()).isEqualTo(1);
+    }
+
+    @Test
+    void theCacheHoldsAtMostItsSizeDroppingTheLeastRecentlyUsed() {
+        Callers callers = callers(Duration.ofSeconds(60), 2);
+        for (String subject : new String[] {"a", "b", "c"}) {
+            users.add(ContractFixtures.participant("User " + subject), subject);
+        }
+        callers.bySubject("a").block();
+        callers.bySubject("b").block();
+        callers.bySubject("a").block();
+        callers.bySubject("c").block();
+
+        assertThat(callers.size()).isEqualTo(2);
+        int before = directory.lookups.get();
+        callers.bySubject("a").block();
+        assertThat(directory.lookups.get()).isEqualTo(before);
+        callers.bySubject("b").block();
+        assertThat(directory.lookups.get()).isEqualTo(before + 1);
+    }
+
+    private Callers callers(Duration ttl, int size) {
+        return new Callers(new IdentifyCaller(directory), ttl, size, clock);
+    }
+
+    private static final class CountingDirectory implements UserDirectory {
+
+        private final UserDirectory delegate;
+        private final AtomicInteger lookups = new AtomicInteger();
+
+        CountingDirectory(UserDirectory delegate) {
+            this.delegate = delegate;
+        }
+
+        @Override
+        public Mono<Participant> findByCognitoSubject(String subject) {
+            return Mono.defer(() -> {
+                lookups.incrementAndGet();
+                return delegate.findByCognitoSubject(subject);
+            });
+        }
+
+        @Override
+        public Mono<Participant> findByHandle(Handle handle) {
+            return delegate.findByHandle(handle);
+        }
+
+        @Override
+        public Mono<Participant> findById(UserId id) {
+            return delegate.findById(id);
+        }
+    }
+
+    private static final class MovableClock extends Clock {
+
+        private Instant now = Instant.parse("2026-03-14T15:09:26Z");
+
+        void advance(Duration duration) {
+            now = now.plus(duration);
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
+    }
+}
