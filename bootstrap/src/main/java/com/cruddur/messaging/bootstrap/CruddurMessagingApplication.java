@@ -1,0 +1,30 @@
+package com.cruddur.messaging.bootstrap;
+
+import com.cruddur.messaging.adapters.postgres.PostgresUsersConfiguration;
+import com.cruddur.messaging.adapters.web.WebConfiguration;
+import com.cruddur.messaging.bootstrap.config.DynamoDbConfiguration;
+import com.cruddur.messaging.bootstrap.config.HealthConfiguration;
+import com.cruddur.messaging.bootstrap.config.LocalDemoConfiguration;
+import com.cruddur.messaging.bootstrap.config.StreamPumpConfiguration;
+import com.cruddur.messaging.bootstrap.config.UseCaseConfiguration;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.context.annotation.Import;
+
+/**
+ * The Cruddur Messaging service. {@code java -jar cruddur-messaging.jar admin ...} runs the admin command line
+ * instead of the service.
+ */
+/* No component scanning: every bean is declared in the imported configurations. */
+@SpringBootConfiguration
+@EnableAutoConfiguration
+@Import({DynamoDbConfiguration.class, PostgresUsersConfiguration.class, UseCaseConfiguration.class,
+        WebConfiguration.class, HealthConfiguration.class, StreamPumpConfiguration.class,
+        LocalDemoConfiguration.class})
+public class CruddurMessagingApplication {
+
+    public static void main(String[] args) {
+        SpringApplication.run(CruddurMessagingApplication.class, args);
+    }
+}

@@ -1,0 +1,43 @@
+package com.cruddur.messaging.bootstrap.config;
+
+import io.r2dbc.spi.ConnectionFactory;
+import java.time.Duration;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Profile;
+import org.springframework.r2dbc.core.DatabaseClient;
+import reactor.core.publisher.Flux;
+
+/**
+ * The embedded default's demo data: the demo users get the Cognito subjects the development token issuer signs
+ * ({@code local-<handle>}), and a demo conversation is written once.
+ */
+@Configuration(proxyBeanMethods = false)
+@Profile("local")
+public class LocalDemoConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(LocalDemoConfiguration.class);
+    private static final List<String> DEMO_HANDLES = List.of("andrewbrown", "bayko", "londo");
+
+    @Bean
+    ApplicationRunner linkDemoUsersToLocalSubjects(ConnectionFactory users) {
+        DatabaseClient database = DatabaseClient.create(users);
+        return args -> {
+            Long linked = Flux.fromIterable(DEMO_HANDLES)
+                    .concatMap(handle -> database
+                            .sql("UPDATE users SET cognito_user_id = :subject WHERE handle = :handle AND cognito_user_id IS NULL")
+                            .bind("subject", "local-" + handle)
+                            .bind("handle", handle)
+                            .fetch().rowsUpdated())
+                    .reduce(0L, Long::sum)
+                    .block(Duration.ofSeconds(10));
+            if (linked != null && linked > 0) {
+                log.info("linked {} demo users to their development-token subjects", linked);
+            }
+        };
+    }
+}

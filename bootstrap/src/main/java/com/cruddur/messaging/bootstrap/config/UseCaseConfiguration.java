@@ -1,0 +1,79 @@
+package com.cruddur.messaging.bootstrap.config;
+
+import com.cruddur.messaging.application.Cursors;
+import com.cruddur.messaging.application.IdentifyCaller;
+import com.cruddur.messaging.application.ListMessageGroups;
+import com.cruddur.messaging.application.ListMessages;
+import com.cruddur.messaging.application.MoveGroupsToNewestMessage;
+import com.cruddur.messaging.application.SendMessage;
+import com.cruddur.messaging.application.ShowUser;
+import com.cruddur.messaging.application.StartConversation;
+import com.cruddur.messaging.application.port.Ids;
+import com.cruddur.messaging.application.port.MessageGroups;
+import com.cruddur.messaging.application.port.Messages;
+import com.cruddur.messaging.application.port.UserDirectory;
+import java.time.Clock;
+import java.util.Base64;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** The use cases, framework-free classes, wired explicitly over whichever adapters the profile provides. */
+@Configuration(proxyBeanMethods = false)
+public class UseCaseConfiguration {
+
+    @Bean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Bean
+    Ids ids() {
+        return Ids.random();
+    }
+
+    /**
+     * Cursors are signed; with no configured key they stay valid only while this process runs, which is fine for
+     * one instance. Several instances behind a load balancer need the same {@code cruddur.cursor-key}.
+     */
+    @Bean
+    Cursors cursors(@Value("${cruddur.cursor-key:}") String base64Key) {
+        return base64Key.isBlank() ? Cursors.withRandomKey() : new Cursors(Base64.getDecoder().decode(base64Key));
+    }
+
+    @Bean
+    ListMessages listMessages(MessageGroups groups, Messages messages, Cursors cursors) {
+        return new ListMessages(groups, messages, cursors);
+    }
+
+    @Bean
+    ListMessageGroups listMessageGroups(MessageGroups groups, Cursors cursors) {
+        return new ListMessageGroups(groups, cursors);
+    }
+
+    @Bean
+    SendMessage sendMessage(MessageGroups groups, Messages messages, Ids ids, Clock clock) {
+        return new SendMessage(groups, messages, ids, clock);
+    }
+
+    @Bean
+    StartConversation startConversation(UserDirectory directory, MessageGroups groups, SendMessage sendMessage,
+                                        Ids ids, Clock clock) {
+        return new StartConversation(directory, groups, sendMessage, ids, clock);
+    }
+
+    @Bean
+    MoveGroupsToNewestMessage moveGroupsToNewestMessage(MessageGroups groups) {
+        return new MoveGroupsToNewestMessage(groups);
+    }
+
+    @Bean
+    IdentifyCaller identifyCaller(UserDirectory directory) {
+        return new IdentifyCaller(directory);
+    }
+
+    @Bean
+    ShowUser showUser(UserDirectory directory) {
+        return new ShowUser(directory);
+    }
+}

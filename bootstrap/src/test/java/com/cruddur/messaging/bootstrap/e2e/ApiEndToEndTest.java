@@ -1,0 +1,220 @@
+package com.cruddur.messaging.bootstrap.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.cruddur.messaging.adapters.dynamodb.testing.DynamoDbLocalFixture;
+import com.cruddur.messaging.adapters.postgres.cognito.CognitoUserSync;
+import com.cruddur.messaging.adapters.postgres.cognito.CognitoUsers;
+import com.cruddur.messaging.adapters.postgres.testing.CognitoLocalFixture;
+import com.cruddur.messaging.adapters.postgres.testing.PostgresFixture;
+import com.cruddur.messaging.adapters.postgres.testing.UsersRows;
+import com.cruddur.messaging.bootstrap.CruddurMessagingApplication;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+/**
+ * The running application over real stores: DynamoDB Local, PostgreSQL, and access tokens issued by cognito-local
+ * for users synced into PostgreSQL by the Cognito sync. No development issuer: the production validation chain.
+ */
+class ApiEndToEndTest {
+
+    private static final String PASSWORD = "Secret-Passw0rd!";
+    private static final String SUFFIX = UUID.randomUUID().toString().substring(0, 6);
+    private static final String ANDREW = "andrew" + SUFFIX;
+    private static final String BAYKO = "bayko" + SUFFIX;
+    private static final String LONDO = "londo" + SUFFIX;
+
+    private static CognitoLocalFixture cognito;
+    private static ConfigurableApplicationContext app;
+    private static WebTestClient http;
+    private static String clientId;
+
+    @BeforeAll
+    static void startEverything() {
+        cognito = CognitoLocalFixture.start();
+        String pool = cognito.createUserPool("cruddur-e2e");
+        clientId = cognito.createAppClient(pool, "cruddur-frontend");
+        PostgresFixture postgres = PostgresFixture.shared();
+        UsersRows rows = new UsersRows(postgres.users().connectionFactory());
+        for (String handle : List.of(ANDREW, BAYKO, LONDO)) {
+            rows.insert(handle.replaceAll("[0-9a-f]{6}$", "").toUpperCase(), handle, null);
+            cognito.createUser(pool, handle + "@example.com", handle, handle, PASSWORD);
+        }
+        CognitoUserSync.Report synced = new CognitoUserSync(
+                new CognitoUsers(cognito.client()),
+                postgres.users().connectionFactory()).sync(pool).block(Duration.ofSeconds(30));
+        assertThat(synced.updated()).isEqualTo(3);
+
+        app = new SpringApplicationBuilder(CruddurMessagingApplication.class)
+                .profiles("e2e")
+                .run(arguments(Map.of(
+                        "server.port", "0",
+                        "cruddur.dynamodb.endpoint", DynamoDbLocalFixture.endpoint().toString(),
+                        "cruddur.dynamodb.table", DynamoDbLocalFixture.freshTable("e2e"),
+                        "cruddur.users.url", postgres.url(),
+                        "cruddur.users.username", postgres.username(),
+                        "cruddur.users.password", postgres.password(),
+                        "cruddur.auth.jwks-url", cognito.jwksUri(pool).toString(),
+                        "cruddur.auth.issuer", cognito.issuer(pool),
+                        "cruddur.auth.client-ids", clientId)));
+        http = WebTestClient.bindToServer()
+                .baseUrl("http://127.0.0.1:" + app.getEnvironment().getProperty("local.server.port"))
+                .responseTimeout(Duration.ofSeconds(30))
+                .build();
+    }
+
+    /** As command-line arguments, which win over application.yml (default properties would not). */
+    private static String[] arguments(Map<String, String> properties) {
+        return properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);
+    }
+
+    @AfterAll
+    static void stopEverything() {
+        if (app != null) {
+            app.close();
+        }
+        if (cognito != null) {
+            cognito.close();
+        }
+    }
+
+    private static String tokenOf(String handle) {
+        return cognito.accessToken(clientId, handle + "@example.com", PASSWORD);
+    }
+
+    private static WebTestClient.ResponseSpec post(String handle, String json, String idempotencyKey) {
+        WebTestClient.RequestBodySpec request = http.post().uri("/api/messages")
+                .headers(h -> h.setBearerAuth(tokenOf(handle)))
+                .contentType(MediaType.APPLICATION_JSON);
+        if (idempotencyKey != null) {
+            request = request.header("Idempotency-Key", idempotencyKey);
+        }
+        return request.bodyValue(json).exchange();
+    }
+
+    private static String startConversation(String from, String to, String text) {
+        post(from, "{\"handle\":\"" + to + "\",\"message\":\"" + text + "\"}", null)
+                .expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.handle").isEqualTo(from)
+                .jsonPath("$.message").isEqualTo(text);
+        return groupOf(from, to);
+    }
+
+    private static String groupOf(String owner, String other) {
+        List<Map<String, Object>> groups = http.get().uri("/api/message_groups")
+                .headers(h -> h.setBearerAuth(tokenOf(owner)))
+                .exchange()
+                .expectStatus().isOk()
+                .expectBodyList(new org.springframework.core.ParameterizedTypeReference<Map<String, Object>>() { })
+                .returnResult().getResponseBody();
+        return groups.stream().filter(g -> other.equals(g.get("handle"))).map(g -> (String) g.get("uuid"))
+                .findFirst().orElseThrow(() -> new AssertionError(owner + " has no conversation with " + other));
+    }
+
+    @Test
+    void sendStartReadAndListThroughHttpWithCognitoTokens() {
+        String group = startConversation(ANDREW, BAYKO, "hello from andrew");
+        String again = startConversation(BAYKO, ANDREW, "hello back");
+        assertThat(again).isEqualTo(group);
+
+        post(BAYKO, "{\"message_group_uuid\":\"" + group + "\",\"message\":\"into the group\"}", null)
+                .expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.message_group_uuid").isEqualTo(group)
+                .jsonPath("$.display_name").isEqualTo("BAYKO");
+
+        http.get().uri("/api/messages/" + group)
+                .headers(h -> h.setBearerAuth(tokenOf(ANDREW)))
+                .exchange()
+                .expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.length()").isEqualTo(3)
+                .jsonPath("$[0].message").isEqualTo("hello from andrew")
+                .jsonPath("$[0].handle").isEqualTo(ANDREW)
+                .jsonPath("$[2].message").isEqualTo("into the group")
+                .jsonPath("$[2].handle").isEqualTo(BAYKO);
+
+        List<Map<String, Object>> baykosInbox = http.get().uri("/api/message_groups")
+                .headers(h -> h.setBearerAuth(tokenOf(BAYKO)))
+                .exchange()
+                .expectStatus().isOk()
+                .expectBodyList(new org.springframework.core.ParameterizedTypeReference<Map<String, Object>>() { })
+                .returnResult().getResponseBody();
+        assertThat(baykosInbox).filteredOn(row -> group.equals(row.get("uuid")))
+                .singleElement()
+                .satisfies(row -> assertThat(row).containsEntry("handle", ANDREW));
+    }
+
+    @Test
+    void aMessageSentTwiceWithTheSameIdempotencyKeyIsStoredOnce() {
+        String group = startConversation(LONDO, ANDREW, "londo here");
+        String body = "{\"message_group_uuid\":\"" + group + "\",\"message\":\"only once\"}";
+
+        String first = new String(post(LONDO, body, "retry-" + SUFFIX).expectStatus().isOk()
+                .expectBody().returnResult().getResponseBodyContent());
+        String second = new String(post(LONDO, body, "retry-" + SUFFIX).expectStatus().isOk()
+                .expectBody().returnResult().getResponseBodyContent());
+        assertThat(second).isEqualTo(first);
+
+        http.get().uri("/api/messages/" + group)
+                .headers(h -> h.setBearerAuth(tokenOf(ANDREW)))
+                .exchange()
+                .expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.length()").isEqualTo(2)
+                .jsonPath("$[1].message").isEqualTo("only once");
+    }
+
+    @Test
+    void aThirdUserCannotReadOrPostIntoOthersConversation() {
+        String group = startConversation(BAYKO, LONDO, "just us two");
+
+        http.get().uri("/api/messages/" + group)
+                .headers(h -> h.setBearerAuth(tokenOf(ANDREW)))
+                .exchange()
+                .expectStatus().isNotFound();
+        post(ANDREW, "{\"message_group_uuid\":\"" + group + "\",\"message\":\"let me in\"}", null)
+                .expectStatus().isNotFound();
+        http.get().uri("/api/messages/" + group)
+                .headers(h -> h.setBearerAuth(tokenOf(LONDO)))
+                .exchange()
+                .expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.length()").isEqualTo(1);
+    }
+
+    @Test
+    void readinessChecksBothStoresAndMetricsShowLatencyPerRouteAndConsumedCapacity() {
+        startConversation(ANDREW, LONDO, "metrics please");
+
+        http.get().uri("/actuator/health/readiness").exchange()
+                .expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.status").isEqualTo("UP");
+        String metrics = http.get().uri("/actuator/prometheus").exchange()
+                .expectStatus().isOk()
+                .expectBody(String.class).returnResult().getResponseBody();
+        assertThat(metrics)
+                .contains("http_server_requests_seconds_count{")
+                .contains("uri=\"/api/messages\"")
+                .containsPattern("cruddur_dynamodb_consumed_capacity[_a-z]*\\{[^}]*pattern=\"D\"");
+    }
+
+    @Test
+    void requestsWithoutAValidTokenAreUnauthorized() {
+        http.get().uri("/api/message_groups").exchange().expectStatus().isUnauthorized()
+                .expectHeader().exists("WWW-Authenticate");
+        http.get().uri("/api/message_groups").headers(h -> h.setBearerAuth("not-a-token")).exchange()
+                .expectStatus().isUnauthorized();
+    }
+}

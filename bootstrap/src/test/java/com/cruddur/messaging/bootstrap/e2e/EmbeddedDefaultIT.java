@@ -1,0 +1,135 @@
+package com.cruddur.messaging.bootstrap.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The embedded default as README.md starts it: the packaged jar, run from a folder of its own, with no other
+ * service. It is called with a development token, stopped, started again, and still has the data.
+ */
+class EmbeddedDefaultIT {
+
+    private static final Path JAR = Path.of("target", "cruddur-messaging.jar");
+    private static final Pattern TOKEN = Pattern.compile("\"access_token\"\\s*:\\s*\"([^\"]+)\"");
+    private static final Pattern GROUP = Pattern.compile("\"message_group_uuid\"\\s*:\\s*\"([^\"]+)\"");
+
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final List<Process> started = new ArrayList<>();
+    private final int port = freePort();
+    private final int dynamoDbPort = freePort();
+
+    @AfterEach
+    void stopEverything() throws InterruptedException {
+        for (Process process : started) {
+            stop(process);
+        }
+    }
+
+    @Test
+    void startsCallsRestartsAndKeepsTheData() throws Exception {
+        Path home = Files.createDirectories(Path.of("target", "embedded-it-" + UUID.randomUUID().toString().substring(0, 8)));
+
+        Process first = start(home);
+        String token = token("andrewbrown");
+        String text = "kept across restarts " + UUID.randomUUID();
+        HttpResponse<String> sent = send("POST", "/api/messages", token,
+                "{\"handle\":\"bayko\",\"message\":\"" + text + "\"}");
+        assertThat(sent.statusCode()).as(sent.body()).isEqualTo(200);
+        Matcher group = GROUP.matcher(sent.body());
+        assertThat(group.find()).isTrue();
+        HttpResponse<String> demo = send("GET", "/api/message_groups", token, null);
+        assertThat(demo.statusCode()).isEqualTo(200);
+        assertThat(demo.body()).contains("\"handle\":\"bayko\"");
+        stop(first);
+
+        start(home);
+        HttpResponse<String> messages = send("GET", "/api/messages/" + group.group(1), token("bayko"), null);
+        assertThat(messages.statusCode()).isEqualTo(200);
+        assertThat(messages.body()).contains(text);
+        assertThat(Files.exists(home.resolve("data"))).isTrue();
+    }
+
+    private Process start(Path home) throws IOException, InterruptedException {
+        Path log = home.resolve("service-" + started.size() + ".log");
+        Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-jar", JAR.toAbsolutePath().toString(),
+                "--server.port=" + port,
+                "--cruddur.dynamodb.embedded.port=" + dynamoDbPort)
+                .directory(home.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile())
+                .start();
+        started.add(process);
+        Instant deadline = Instant.now().plus(Duration.ofMinutes(3));
+        while (Instant.now().isBefore(deadline)) {
+            if (!process.isAlive()) {
+                throw new AssertionError("the service stopped while starting:\n" + Files.readString(log));
+            }
+            if (Files.readString(log).contains("Cruddur Messaging is ready on http://localhost:" + port)) {
+                return process;
+            }
+            Thread.sleep(250);
+        }
+        throw new AssertionError("the service did not get ready within 3 minutes:\n" + Files.readString(log));
+    }
+
+    private String token(String handle) throws IOException, InterruptedException {
+        HttpResponse<String> response = send("POST", "/dev/token", null, "{\"handle\":\"" + handle + "\"}");
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        Matcher token = TOKEN.matcher(response.body());
+        assertThat(token.find()).isTrue();
+        return token.group(1);
+    }
+
+    private HttpResponse<String> send(String method, String path, String token, String json)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .timeout(Duration.ofSeconds(30))
+                .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
+        if (json != null) {
+            request.header("Content-Type", "application/json");
+        }
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** A graceful stop (SIGTERM), as Ctrl-C would; forcibly only if it hangs. */
+    private static void stop(Process process) throws InterruptedException {
+        if (!process.isAlive()) {
+            return;
+        }
+        process.destroy();
+        if (!process.waitFor(60, TimeUnit.SECONDS)) {
+            process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+        }
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
