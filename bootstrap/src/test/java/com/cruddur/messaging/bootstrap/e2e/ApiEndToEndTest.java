@@ -2,6 +2,7 @@ package com.cruddur.messaging.bootstrap.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.cruddur.messaging.adapters.dynamodb.stream.StreamPump;
 import com.cruddur.messaging.adapters.dynamodb.testing.DynamoDbLocalFixture;
 import com.cruddur.messaging.adapters.postgres.cognito.CognitoUserSync;
 import com.cruddur.messaging.adapters.postgres.cognito.CognitoUsers;
@@ -32,6 +33,7 @@ class ApiEndToEndTest {
     private static final String ANDREW = "andrew" + SUFFIX;
     private static final String BAYKO = "bayko" + SUFFIX;
     private static final String LONDO = "londo" + SUFFIX;
+    private static final String GKAR = "gkar" + SUFFIX;
 
     private static CognitoLocalFixture cognito;
     private static ConfigurableApplicationContext app;
@@ -45,14 +47,14 @@ class ApiEndToEndTest {
         clientId = cognito.createAppClient(pool, "cruddur-frontend");
         PostgresFixture postgres = PostgresFixture.shared();
         UsersRows rows = new UsersRows(postgres.users().connectionFactory());
-        for (String handle : List.of(ANDREW, BAYKO, LONDO)) {
+        for (String handle : List.of(ANDREW, BAYKO, LONDO, GKAR)) {
             rows.insert(handle.replaceAll("[0-9a-f]{6}$", "").toUpperCase(), handle, null);
             cognito.createUser(pool, handle + "@example.com", handle, handle, PASSWORD);
         }
         CognitoUserSync.Report synced = new CognitoUserSync(
                 new CognitoUsers(cognito.client()),
                 postgres.users().connectionFactory()).sync(pool).block(Duration.ofSeconds(30));
-        assertThat(synced.updated()).isEqualTo(3);
+        assertThat(synced.updated()).isEqualTo(4);
 
         app = new SpringApplicationBuilder(CruddurMessagingApplication.class)
                 .profiles("e2e")
@@ -65,7 +67,8 @@ class ApiEndToEndTest {
                         "cruddur.users.password", postgres.password(),
                         "cruddur.auth.jwks-url", cognito.jwksUri(pool).toString(),
                         "cruddur.auth.issuer", cognito.issuer(pool),
-                        "cruddur.auth.client-ids", clientId)));
+                        "cruddur.auth.client-ids", clientId,
+                        "cruddur.stream-pump.enabled", "true")));
         http = WebTestClient.bindToServer()
                 .baseUrl("http://127.0.0.1:" + app.getEnvironment().getProperty("local.server.port"))
                 .responseTimeout(Duration.ofSeconds(30))
@@ -81,6 +84,9 @@ class ApiEndToEndTest {
     static void stopEverything() {
         if (app != null) {
             app.close();
+            // The stream pump stops with the application: its thread is gone once close() returns.
+            assertThat(Thread.getAllStackTraces().keySet()).map(Thread::getName)
+                    .noneMatch(name -> name.startsWith(StreamPump.THREAD_NAME_PREFIX));
         }
         if (cognito != null) {
             cognito.close();
@@ -110,13 +116,17 @@ class ApiEndToEndTest {
         return groupOf(from, to);
     }
 
-    private static String groupOf(String owner, String other) {
-        List<Map<String, Object>> groups = http.get().uri("/api/message_groups")
+    private static List<Map<String, Object>> inboxOf(String owner) {
+        return http.get().uri("/api/message_groups")
                 .headers(h -> h.setBearerAuth(tokenOf(owner)))
                 .exchange()
                 .expectStatus().isOk()
                 .expectBodyList(new org.springframework.core.ParameterizedTypeReference<Map<String, Object>>() { })
                 .returnResult().getResponseBody();
+    }
+
+    private static String groupOf(String owner, String other) {
+        List<Map<String, Object>> groups = inboxOf(owner);
         return groups.stream().filter(g -> other.equals(g.get("handle"))).map(g -> (String) g.get("uuid"))
                 .findFirst().orElseThrow(() -> new AssertionError(owner + " has no conversation with " + other));
     }
@@ -153,6 +163,28 @@ class ApiEndToEndTest {
         assertThat(baykosInbox).filteredOn(row -> group.equals(row.get("uuid")))
                 .singleElement()
                 .satisfies(row -> assertThat(row).containsEntry("handle", ANDREW));
+    }
+
+    @Test
+    void theStreamPumpMovesBothInboxRowsToTheNewestMessage() throws InterruptedException {
+        String group = startConversation(GKAR, ANDREW, "first words");
+        post(ANDREW, "{\"message_group_uuid\":\"" + group + "\",\"message\":\"the newest words\"}", null)
+                .expectStatus().isOk();
+
+        // The one-second bound is StreamPumpTest's; here the whole application shares two cores with the build.
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (!lastMessageIs(GKAR, group, "the newest words") || !lastMessageIs(ANDREW, group, "the newest words")) {
+            assertThat(System.nanoTime() - deadline).as("inbox rows moved by the stream pump").isNegative();
+            Thread.sleep(100);
+        }
+        for (String owner : List.of(GKAR, ANDREW)) {
+            assertThat(inboxOf(owner)).filteredOn(row -> group.equals(row.get("uuid"))).hasSize(1);
+        }
+    }
+
+    private static boolean lastMessageIs(String owner, String group, String text) {
+        return inboxOf(owner).stream()
+                .anyMatch(row -> group.equals(row.get("uuid")) && text.equals(row.get("message")));
     }
 
     @Test
