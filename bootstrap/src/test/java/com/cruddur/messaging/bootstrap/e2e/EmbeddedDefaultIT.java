@@ -23,12 +23,13 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The embedded default as README.md starts it: the packaged jar, run from a folder of its own, with no other
- * service. It is called with a development token, stopped, started again, and still has the data.
+ * The embedded default as README.md starts it: {@code bin/cruddur} (which finds the jar just packaged), run from a
+ * folder of its own, with no other service. It is called with a development token, stopped, started again, and
+ * still has the data.
  */
 class EmbeddedDefaultIT {
 
-    private static final Path JAR = Path.of("target", "cruddur-messaging.jar");
+    private static final Path RUN_COMMAND = Path.of("..", "bin", "cruddur");
     private static final Pattern TOKEN = Pattern.compile("\"access_token\"\\s*:\\s*\"([^\"]+)\"");
     private static final Pattern GROUP = Pattern.compile("\"message_group_uuid\"\\s*:\\s*\"([^\"]+)\"");
 
@@ -70,8 +71,7 @@ class EmbeddedDefaultIT {
 
     private Process start(Path home) throws IOException, InterruptedException {
         Path log = home.resolve("service-" + started.size() + ".log");
-        Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-jar", JAR.toAbsolutePath().toString(),
+        Process process = new ProcessBuilder("bash", RUN_COMMAND.toAbsolutePath().normalize().toString(),
                 "--server.port=" + port,
                 "--cruddur.dynamodb.embedded.port=" + dynamoDbPort)
                 .directory(home.toFile())
