@@ -1,0 +1,161 @@
+package com.cruddur.messaging.adapters.dynamodb;
+
+import static com.cruddur.messaging.adapters.dynamodb.TestData.at;
+import static com.cruddur.messaging.adapters.dynamodb.TestData.conversation;
+import static com.cruddur.messaging.adapters.dynamodb.TestData.message;
+import static com.cruddur.messaging.adapters.dynamodb.TestData.person;
+
+import com.cruddur.messaging.adapters.dynamodb.testing.DynamoDbLocalFixture;
+import com.cruddur.messaging.domain.IdempotencyKey;
+import com.cruddur.messaging.domain.LastMessage;
+import com.cruddur.messaging.domain.MessageGroup;
+import com.cruddur.messaging.domain.Participant;
+import com.cruddur.messaging.domain.ParticipantPair;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.function.IntConsumer;
+
+/**
+ * What each access pattern costs in DynamoDB capacity units, read from the adapter's own consumed-capacity metric
+ * while the adapter runs each pattern against DynamoDB Local (which reports capacity as DynamoDB would for these
+ * item sizes). The last rows show that the membership check of pattern A costs the same whether the caller has one
+ * conversation or hundreds: it is one strongly consistent GetItem, not a scan of the caller's inbox.
+ *
+ * <pre>
+ * ./mvnw -o -q -pl adapters-dynamodb test-compile dependency:build-classpath \
+ *     -Dmdep.outputFile=target/test.classpath -Dmdep.includeScope=test
+ * java -cp adapters-dynamodb/target/test-classes:adapters-dynamodb/target/classes:$(cat adapters-dynamodb/target/test.classpath) \
+ *     com.cruddur.messaging.adapters.dynamodb.PatternCostReport [requests per pattern]
+ * </pre>
+ */
+public final class PatternCostReport {
+
+    private static final Duration WAIT = Duration.ofSeconds(30);
+    private static final String TEXT = "x".repeat(100);
+
+    private PatternCostReport() {
+    }
+
+    public static void main(String[] args) {
+        int requests = args.length > 0 ? Integer.parseInt(args[0]) : 20;
+        String table = DynamoDbLocalFixture.freshTable("cost");
+        System.out.printf("Capacity units per request, %d requests per row, messages of %d characters, pages of 20%n%n",
+                requests, TEXT.length());
+        System.out.printf("%-4s %-52s %-40s %10s%n", "", "request", "operations (units per request)", "units");
+        row(table, requests, "A", "read a conversation's newest 20 of 40 messages", PatternCostReport::readConversation);
+        row(table, requests, "B", "list an inbox's newest 20 of 40 conversations", PatternCostReport::listInbox);
+        row(table, requests, "C", "send into a conversation", PatternCostReport::send);
+        row(table, requests, "C", "send with an Idempotency-Key", PatternCostReport::sendWithKey);
+        row(table, requests, "D", "start a conversation", PatternCostReport::start);
+        row(table, requests, "E", "move both inbox rows to a newer message", PatternCostReport::move);
+        double few = row(table, requests, "A", "membership check, caller with 1 conversation",
+                (t, r) -> membership(t, r, 1));
+        double many = row(table, requests, "A", "membership check, caller with 300 conversations",
+                (t, r) -> membership(t, r, 300));
+        System.out.printf("%nmembership check, 300 conversations / 1 conversation: %.2f%n", many / few);
+        System.exit(0);
+    }
+
+    /** Runs a scenario, prints its row and returns its capacity units per request. */
+    private static double row(String table, int requests, String pattern, String request, Scenario scenario) {
+        SimpleMeterRegistry registry = new SimpleMeterRegistry();
+        IntConsumer measured = scenario.prepare(table, registry);
+        registry.clear();
+        for (int i = 0; i < requests; i++) {
+            measured.accept(i);
+        }
+        Map<String, Double> byOperation = new TreeMap<>();
+        registry.find(ConsumedCapacityRecorder.METRIC).counters().forEach(counter ->
+                byOperation.merge(counter.getId().getTag("operation"), counter.count() / requests, Double::sum));
+        double units = byOperation.values().stream().mapToDouble(Double::doubleValue).sum();
+        StringBuilder operations = new StringBuilder();
+        byOperation.forEach((operation, each) -> operations.append(operations.isEmpty() ? "" : ", ")
+                .append(operation).append(' ').append(String.format("%.1f", each)));
+        System.out.printf("%-4s %-52s %-40s %10.2f%n", pattern, request, operations, units);
+        return units;
+    }
+
+    /** Sets up with the registry, then returns the request to repeat (whose calls alone are counted). */
+    @FunctionalInterface
+    private interface Scenario {
+        IntConsumer prepare(String table, SimpleMeterRegistry registry);
+    }
+
+    private static IntConsumer readConversation(String table, SimpleMeterRegistry registry) {
+        DynamoDbMessageGroups groups = new DynamoDbMessageGroups(DynamoDbLocalFixture.client(), table, registry);
+        DynamoDbMessages messages = new DynamoDbMessages(DynamoDbLocalFixture.client(), table, registry);
+        Participant a = person("Sheridan");
+        MessageGroup.Conversation started = conversation(a, person("Ivanova"), TEXT, at(0));
+        groups.start(started, Optional.empty()).block(WAIT);
+        for (int i = 1; i < 40; i++) {
+            messages.append(message(started.group().id(), a, TEXT, at(i)), Optional.empty()).block(WAIT);
+        }
+        return i -> groups.find(started.group().id())
+                .then(messages.newestFirst(started.group().id(), 20, Optional.empty())).block(WAIT);
+    }
+
+    private static IntConsumer listInbox(String table, SimpleMeterRegistry registry) {
+        DynamoDbMessageGroups groups = new DynamoDbMessageGroups(DynamoDbLocalFixture.client(), table, registry);
+        Participant owner = person("Garibaldi");
+        for (int i = 0; i < 40; i++) {
+            groups.start(conversation(owner, person("Zack"), TEXT, at(i)), Optional.empty()).block(WAIT);
+        }
+        return i -> groups.inbox(owner.id(), 20, Optional.empty()).block(WAIT);
+    }
+
+    private static IntConsumer send(String table, SimpleMeterRegistry registry) {
+        DynamoDbMessageGroups groups = new DynamoDbMessageGroups(DynamoDbLocalFixture.client(), table, registry);
+        DynamoDbMessages messages = new DynamoDbMessages(DynamoDbLocalFixture.client(), table, registry);
+        Participant a = person("Franklin");
+        MessageGroup.Conversation started = conversation(a, person("Lochley"), TEXT, at(0));
+        groups.start(started, Optional.empty()).block(WAIT);
+        return i -> groups.find(started.group().id())
+                .then(messages.append(message(started.group().id(), a, TEXT, at(i + 1)), Optional.empty()))
+                .block(WAIT);
+    }
+
+    private static IntConsumer sendWithKey(String table, SimpleMeterRegistry registry) {
+        DynamoDbMessageGroups groups = new DynamoDbMessageGroups(DynamoDbLocalFixture.client(), table, registry);
+        DynamoDbMessages messages = new DynamoDbMessages(DynamoDbLocalFixture.client(), table, registry);
+        Participant a = person("Marcus");
+        MessageGroup.Conversation started = conversation(a, person("Lyta"), TEXT, at(0));
+        groups.start(started, Optional.empty()).block(WAIT);
+        return i -> groups.find(started.group().id())
+                .then(messages.append(message(started.group().id(), a, TEXT, at(i + 1)),
+                        Optional.of(new IdempotencyKey("request-" + i))))
+                .block(WAIT);
+    }
+
+    private static IntConsumer start(String table, SimpleMeterRegistry registry) {
+        DynamoDbMessageGroups groups = new DynamoDbMessageGroups(DynamoDbLocalFixture.client(), table, registry);
+        Participant a = person("Vir");
+        return i -> {
+            Participant other = person("Morden");
+            MessageGroup.Conversation started = conversation(a, other, TEXT, at(i));
+            groups.findByPair(ParticipantPair.of(a.id(), other.id()))
+                    .then(groups.start(started, Optional.empty())).block(WAIT);
+        };
+    }
+
+    private static IntConsumer move(String table, SimpleMeterRegistry registry) {
+        DynamoDbMessageGroups groups = new DynamoDbMessageGroups(DynamoDbLocalFixture.client(), table, registry);
+        MessageGroup.Conversation started = conversation(person("Lennier"), person("Delenn"), TEXT, at(0));
+        groups.start(started, Optional.empty()).block(WAIT);
+        return i -> groups.find(started.group().id())
+                .flatMap(group -> groups.moveLastMessage(group, new LastMessage(at(i + 1), TEXT))).block(WAIT);
+    }
+
+    private static IntConsumer membership(String table, SimpleMeterRegistry registry, int conversations) {
+        DynamoDbMessageGroups groups = new DynamoDbMessageGroups(DynamoDbLocalFixture.client(), table, registry);
+        Participant caller = person("Kosh");
+        MessageGroup.Conversation first = conversation(caller, person("Ulkesh"), TEXT, at(0));
+        groups.start(first, Optional.empty()).block(WAIT);
+        for (int i = 1; i < conversations; i++) {
+            groups.start(conversation(caller, person("Vorlon"), TEXT, at(i)), Optional.empty()).block(WAIT);
+        }
+        return i -> groups.find(first.group().id()).block(WAIT);
+    }
+}
