@@ -1,5 +1,9 @@
 package com.cruddur.messaging.bootstrap.config;
 
+import com.cruddur.messaging.application.port.MessageGroups;
+import com.cruddur.messaging.application.port.Messages;
+import com.cruddur.messaging.application.port.UserDirectory;
+import com.cruddur.messaging.bootstrap.demo.DemoConversation;
 import io.r2dbc.spi.ConnectionFactory;
 import java.time.Duration;
 import java.util.List;
@@ -37,6 +41,23 @@ public class LocalDemoConfiguration {
                     .block(Duration.ofSeconds(10));
             if (linked != null && linked > 0) {
                 log.info("linked {} demo users to their development-token subjects", linked);
+            }
+        };
+    }
+
+    /** Runs after the demo users exist (the users database is seeded as it starts); writes nothing a second time. */
+    @Bean
+    ApplicationRunner writeDemoConversations(UserDirectory users, MessageGroups groups, Messages messages) {
+        return args -> {
+            try {
+                DemoConversation.Result result = DemoConversation.seed(users, groups, messages)
+                        .block(Duration.ofSeconds(60));
+                if (result != null && result.wroteAnything()) {
+                    log.info("wrote the demo conversations ({} messages)", result.messagesWritten());
+                }
+            } catch (RuntimeException e) {
+                // The service is useful without its demo data: say why it is missing and go on.
+                log.warn("the demo conversations were not written: {}", e.getMessage());
             }
         };
     }

@@ -31,6 +31,7 @@ class EmbeddedDefaultIT {
 
     private static final Path RUN_COMMAND = Path.of("..", "bin", "cruddur");
     private static final Pattern TOKEN = Pattern.compile("\"access_token\"\\s*:\\s*\"([^\"]+)\"");
+    private static final Pattern CREATED_AT = Pattern.compile("\"created_at\"\\s*:\\s*\"([^\"]+)\"");
     private static final Pattern GROUP = Pattern.compile("\"message_group_uuid\"\\s*:\\s*\"([^\"]+)\"");
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -51,22 +52,41 @@ class EmbeddedDefaultIT {
 
         Process first = start(home);
         String token = token("andrewbrown");
+        HttpResponse<String> inbox = send("GET", "/api/message_groups", token, null);
+        assertThat(inbox.statusCode()).isEqualTo(200);
+        Matcher demoGroup = Pattern.compile("\\{\"uuid\":\"([^\"]+)\",\"display_name\":\"[^\"]*\",\"handle\":\"bayko\"")
+                .matcher(inbox.body());
+        assertThat(demoGroup.find()).as("andrewbrown's inbox has the demo conversation with bayko: " + inbox.body())
+                .isTrue();
+        List<Instant> demoTimes = createdAts(send("GET", "/api/messages/" + demoGroup.group(1) + "?limit=50", token,
+                null).body());
+        assertThat(demoTimes).hasSizeGreaterThanOrEqualTo(20).allMatch(time -> time.isBefore(Instant.now()));
+
         String text = "kept across restarts " + UUID.randomUUID();
         HttpResponse<String> sent = send("POST", "/api/messages", token,
                 "{\"handle\":\"bayko\",\"message\":\"" + text + "\"}");
         assertThat(sent.statusCode()).as(sent.body()).isEqualTo(200);
         Matcher group = GROUP.matcher(sent.body());
         assertThat(group.find()).isTrue();
-        HttpResponse<String> demo = send("GET", "/api/message_groups", token, null);
-        assertThat(demo.statusCode()).isEqualTo(200);
-        assertThat(demo.body()).contains("\"handle\":\"bayko\"");
+        assertThat(group.group(1)).as("a message to bayko goes into the demo conversation").isEqualTo(demoGroup.group(1));
         stop(first);
 
         start(home);
-        HttpResponse<String> messages = send("GET", "/api/messages/" + group.group(1), token("bayko"), null);
+        HttpResponse<String> messages = send("GET", "/api/messages/" + group.group(1) + "?limit=50", token("bayko"), null);
         assertThat(messages.statusCode()).isEqualTo(200);
         assertThat(messages.body()).contains(text);
+        assertThat(createdAts(messages.body())).as("the demo conversation is written once")
+                .hasSize(Math.min(50, demoTimes.size() + 1));
         assertThat(Files.exists(home.resolve("data"))).isTrue();
+    }
+
+    private static List<Instant> createdAts(String json) {
+        Matcher matcher = CREATED_AT.matcher(json);
+        List<Instant> times = new ArrayList<>();
+        while (matcher.find()) {
+            times.add(java.time.OffsetDateTime.parse(matcher.group(1)).toInstant());
+        }
+        return times;
     }
 
     private Process start(Path home) throws IOException, InterruptedException {
