@@ -1,0 +1,64 @@
+package com.cruddur.messaging.bootstrap.cli;
+
+import java.util.Map;
+import java.util.stream.Collectors;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/**
+ * Reads the attributes a person wants to see from any item of the table, whatever its type: the reference's group
+ * rows and messages, and the conversation, pair and idempotency records this service adds.
+ */
+final class Items {
+
+    private Items() {
+    }
+
+    /** An attribute as text (strings as they are, other types in a short form), empty when absent. */
+    static String text(Map<String, AttributeValue> item, String name) {
+        AttributeValue value = item.get(name);
+        if (value == null) {
+            return "";
+        }
+        if (value.s() != null) {
+            return value.s();
+        }
+        if (value.n() != null) {
+            return value.n();
+        }
+        if (value.bool() != null) {
+            return value.bool().toString();
+        }
+        if (value.hasSs()) {
+            return String.join(",", value.ss());
+        }
+        if (value.hasL()) {
+            return value.l().size() + " values";
+        }
+        if (value.hasM()) {
+            return value.m().keySet().stream().sorted().collect(Collectors.joining(",", "{", "}"));
+        }
+        return value.type().toString();
+    }
+
+    /** The conversation an item belongs to, when it says so ({@code message_group_uuid}, {@code group_uuid}). */
+    static String conversation(Map<String, AttributeValue> item) {
+        String group = text(item, "message_group_uuid");
+        return group.isEmpty() ? text(item, "group_uuid") : group;
+    }
+
+    /** The handle of the item's user, or the two participants of a conversation record. */
+    static String handles(Map<String, AttributeValue> item) {
+        String handle = text(item, "user_handle");
+        if (!handle.isEmpty()) {
+            return handle;
+        }
+        String first = text(item, "first_user_handle");
+        String second = text(item, "second_user_handle");
+        return first.isEmpty() && second.isEmpty() ? "" : first + " & " + second;
+    }
+
+    static String message(Map<String, AttributeValue> item) {
+        String message = text(item, "message");
+        return message.isEmpty() ? text(item, "last_message") : message;
+    }
+}

@@ -1,0 +1,91 @@
+package com.cruddur.messaging.bootstrap.cli;
+
+import com.cruddur.messaging.domain.DomainViolation;
+import com.cruddur.messaging.domain.Handle;
+import com.cruddur.messaging.domain.Participant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
+import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
+import software.amazon.awssdk.services.dynamodb.model.ReturnConsumedCapacity;
+
+/** {@code ddb list-conversations}: the reference's patterns/list-conversations, which crashed before its query. */
+@Command(name = "list-conversations", mixinStandardHelpOptions = true, versionProvider = AdminCli.Version.class,
+        description = {"Prints a user's conversations, most recent first (every page): the other participant's "
+                + "handle, the time of the last message (UTC), its first 40 characters and the conversation id, "
+                + "then the consumed capacity.",
+                "The handle is looked up in the users database."})
+final class ListConversationsCommand implements Callable<Integer> {
+
+    @Mixin
+    DynamoDbOptions dynamo;
+
+    @Mixin
+    UsersDbOptions database;
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "<handle>", description = "Whose conversations, e.g. andrewbrown.")
+    String handle;
+
+    @Override
+    public Integer call() {
+        dynamo.validate();
+        Handle who;
+        try {
+            who = new Handle(handle.startsWith("@") ? handle.substring(1) : handle);
+        } catch (DomainViolation e) {
+            throw new ParameterException(spec.commandLine(), "'" + handle + "' is not a handle: " + e.getMessage());
+        }
+        Participant user;
+        try (UsersDbOptions.Users users = database.open()) {
+            user = users.await(users.database().directory().findByHandle(who));
+            if (user == null) {
+                throw new CliFailure("no user with handle '" + who + "' in " + users.where());
+            }
+        }
+        try (DynamoDbTable table = dynamo.open()) {
+            Capacity capacity = new Capacity();
+            List<Map<String, AttributeValue>> rows = new ArrayList<>();
+            Map<String, AttributeValue> start = null;
+            do {
+                QueryRequest request = QueryRequest.builder().tableName(table.name())
+                        .keyConditionExpression("pk = :pk")
+                        .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS("GRP#" + user.id())))
+                        .scanIndexForward(false).exclusiveStartKey(start)
+                        .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL).build();
+                QueryResponse page = table.call(() -> table.client().query(request));
+                rows.addAll(page.items());
+                capacity.add(page.consumedCapacity());
+                start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
+            } while (start != null);
+            var out = spec.commandLine().getOut();
+            if (rows.isEmpty()) {
+                out.println(who + " has no conversations (table '" + table.name() + "')");
+            } else {
+                Columns columns = new Columns("HANDLE", "TIME (UTC)", "MESSAGE", "CONVERSATION");
+                for (Map<String, AttributeValue> row : rows) {
+                    columns.row(Items.text(row, "user_handle"), TimeBound.shown(Items.text(row, "sk")),
+                            Columns.cut(Items.text(row, "message"), GetConversationCommand.MESSAGE_WIDTH),
+                            Items.conversation(row));
+                }
+                columns.print(out);
+                out.println(rows.size() + (rows.size() == 1 ? " conversation" : " conversations") + " of " + who
+                        + " (" + user.displayName() + ", " + user.id() + ")");
+            }
+            out.println(capacity.line("RCU"));
+            out.flush();
+            return 0;
+        }
+    }
+}

@@ -1,0 +1,241 @@
+package com.cruddur.messaging.bootstrap.cli;
+
+import com.cruddur.messaging.adapters.dynamodb.MessagesTable;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.BillingMode;
+import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
+import software.amazon.awssdk.services.dynamodb.model.ListTablesRequest;
+import software.amazon.awssdk.services.dynamodb.model.ListTablesResponse;
+import software.amazon.awssdk.services.dynamodb.model.ResourceInUseException;
+import software.amazon.awssdk.services.dynamodb.model.ReturnConsumedCapacity;
+import software.amazon.awssdk.services.dynamodb.model.ScanRequest;
+import software.amazon.awssdk.services.dynamodb.model.ScanResponse;
+import software.amazon.awssdk.services.dynamodb.model.TableDescription;
+
+/** {@code ddb schema-load | drop | list-tables | scan}: the table itself. */
+final class TableCommands {
+
+    private TableCommands() {
+    }
+
+    @Command(name = "schema-load", mixinStandardHelpOptions = true, versionProvider = AdminCli.Version.class,
+            description = {"Creates the messages table and waits until it is active: keys pk (hash) and sk (range), "
+                    + "GSI " + MessagesTable.GROUP_INDEX + " (message_group_uuid, sk; projection ALL), stream "
+                    + "NEW_IMAGE, provisioned 5 RCU / 5 WCU on table and index (or --on-demand).",
+                    "Fails, changing nothing, when the table exists."})
+    static final class SchemaLoad implements Callable<Integer> {
+
+        @Mixin
+        DynamoDbOptions dynamo;
+
+        @Spec
+        CommandSpec spec;
+
+        @Option(names = "--on-demand", description = "Bill per request instead of provisioned capacity.")
+        boolean onDemand;
+
+        @Override
+        public Integer call() {
+            try (DynamoDbTable table = dynamo.open()) {
+                if (table.describe().isPresent()) {
+                    throw exists(table);
+                }
+                MessagesTable schema = onDemand ? table.schema().withBilling(MessagesTable.Billing.onDemand())
+                        : table.schema();
+                TableDescription created;
+                try {
+                    created = table.await(schema.create(table.client()));
+                } catch (CliFailure failure) {
+                    if (failure.getCause() instanceof ResourceInUseException) {
+                        throw exists(table);
+                    }
+                    throw failure;
+                }
+                var out = spec.commandLine().getOut();
+                out.println("created table '" + table.name() + "' in " + table.where());
+                if (created != null) {
+                    describe(created).forEach(line -> out.println("  " + line));
+                }
+                out.flush();
+                return 0;
+            }
+        }
+
+        private static CliFailure exists(DynamoDbTable table) {
+            return new CliFailure("table '" + table.name() + "' already exists in " + table.where()
+                    + "; nothing was changed");
+        }
+
+        private static List<String> describe(TableDescription table) {
+            List<String> lines = new ArrayList<>();
+            lines.add("keys: " + keys(table.keySchema()));
+            table.globalSecondaryIndexes().forEach(index -> lines.add("index: " + index.indexName() + " ("
+                    + keys(index.keySchema()) + "), projection " + index.projection().projectionTypeAsString()));
+            if (table.streamSpecification() != null && Boolean.TRUE.equals(table.streamSpecification().streamEnabled())) {
+                lines.add("stream: " + table.streamSpecification().streamViewTypeAsString()
+                        + (table.latestStreamArn() == null ? "" : " (" + table.latestStreamArn() + ")"));
+            } else {
+                lines.add("stream: off");
+            }
+            boolean onDemand = table.billingModeSummary() != null
+                    && table.billingModeSummary().billingMode() == BillingMode.PAY_PER_REQUEST;
+            lines.add("billing: " + (onDemand ? "on demand" : "provisioned "
+                    + table.provisionedThroughput().readCapacityUnits() + " RCU / "
+                    + table.provisionedThroughput().writeCapacityUnits() + " WCU"));
+            lines.add("status: " + table.tableStatusAsString());
+            return lines;
+        }
+
+        private static String keys(List<KeySchemaElement> keys) {
+            return keys.stream().map(key -> key.attributeName() + " " + key.keyTypeAsString().toLowerCase())
+                    .collect(Collectors.joining(", "));
+        }
+    }
+
+    @Command(name = "drop", mixinStandardHelpOptions = true, versionProvider = AdminCli.Version.class,
+            description = {"Deletes a table and everything in it.",
+                    "Refuses --prod without --force. Fails when the table does not exist."})
+    static final class Drop implements Callable<Integer> {
+
+        @Mixin
+        DynamoDbOptions dynamo;
+
+        @Spec
+        CommandSpec spec;
+
+        @Parameters(index = "0", arity = "0..1", paramLabel = "<table>",
+                description = "The table to drop (default: the --table value, " + MessagesTable.DEFAULT_NAME + ").")
+        String tableName;
+
+        @Option(names = "--force", description = "Allow dropping a table in AWS (--prod).")
+        boolean force;
+
+        @Override
+        public Integer call() {
+            if (tableName != null) {
+                dynamo.table = tableName;
+            }
+            dynamo.validate();
+            dynamo.refuseProductionUnless(force, "drop");
+            try (DynamoDbTable table = dynamo.open()) {
+                boolean dropped = Boolean.TRUE.equals(table.await(table.schema().delete(table.client())));
+                if (!dropped) {
+                    throw new CliFailure("table '" + table.name() + "' does not exist in " + table.where()
+                            + "; nothing was dropped");
+                }
+                spec.commandLine().getOut().println("dropped table '" + table.name() + "' in " + table.where());
+                spec.commandLine().getOut().flush();
+                return 0;
+            }
+        }
+    }
+
+    @Command(name = "list-tables", mixinStandardHelpOptions = true, versionProvider = AdminCli.Version.class,
+            description = "Lists the tables at the endpoint (or in AWS), one per line.")
+    static final class ListTables implements Callable<Integer> {
+
+        @Mixin
+        DynamoDbOptions dynamo;
+
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            try (DynamoDbTable table = dynamo.open()) {
+                List<String> names = new ArrayList<>();
+                String start = null;
+                do {
+                    ListTablesRequest request = ListTablesRequest.builder().exclusiveStartTableName(start).build();
+                    ListTablesResponse page = table.call(() -> table.client().listTables(request));
+                    names.addAll(page.tableNames());
+                    start = page.lastEvaluatedTableName();
+                } while (start != null);
+                var out = spec.commandLine().getOut();
+                names.forEach(out::println);
+                out.flush();
+                if (names.isEmpty()) {
+                    spec.commandLine().getErr().println("no tables in " + table.where());
+                    spec.commandLine().getErr().flush();
+                }
+                return 0;
+            }
+        }
+    }
+
+    @Command(name = "scan", mixinStandardHelpOptions = true, versionProvider = AdminCli.Version.class,
+            description = {"Prints every item of the table (every page), sorted by pk and sk, as aligned columns: "
+                    + "pk, sk, the conversation, the handle(s) and the message (first 40 characters).",
+                    "Refuses --prod without --force: a scan reads (and pays for) the whole table."})
+    static final class Scan implements Callable<Integer> {
+
+        @Mixin
+        DynamoDbOptions dynamo;
+
+        @Spec
+        CommandSpec spec;
+
+        @Option(names = "--force", description = "Allow scanning a table in AWS (--prod).")
+        boolean force;
+
+        @Option(names = "--page-size", paramLabel = "<items>",
+                description = "Items per Scan request (default: as many as fit in DynamoDB's 1 MB page).")
+        Integer pageSize;
+
+        @Override
+        public Integer call() {
+            dynamo.validate();
+            if (pageSize != null && pageSize < 1) {
+                throw new ParameterException(spec.commandLine(), "--page-size must be at least 1");
+            }
+            dynamo.refuseProductionUnless(force, "scan");
+            try (DynamoDbTable table = dynamo.open()) {
+                List<Map<String, AttributeValue>> items = new ArrayList<>();
+                Capacity capacity = new Capacity();
+                int pages = 0;
+                Map<String, AttributeValue> start = null;
+                do {
+                    ScanRequest request = ScanRequest.builder().tableName(table.name()).limit(pageSize)
+                            .exclusiveStartKey(start).returnConsumedCapacity(ReturnConsumedCapacity.TOTAL).build();
+                    ScanResponse page = table.call(() -> table.client().scan(request));
+                    pages++;
+                    items.addAll(page.items());
+                    capacity.add(page.consumedCapacity());
+                    start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty()
+                            ? page.lastEvaluatedKey() : null;
+                } while (start != null);
+                items.sort(Comparator.comparing((Map<String, AttributeValue> item) -> Items.text(item, "pk"))
+                        .thenComparing(item -> Items.text(item, "sk")));
+                var out = spec.commandLine().getOut();
+                if (items.isEmpty()) {
+                    out.println("table '" + table.name() + "' is empty");
+                } else {
+                    Columns columns = new Columns("PK", "SK", "CONVERSATION", "HANDLE", "MESSAGE");
+                    for (Map<String, AttributeValue> item : items) {
+                        columns.row(Items.text(item, "pk"), Items.text(item, "sk"), Items.conversation(item),
+                                Items.handles(item), Columns.cut(Items.message(item), 40));
+                    }
+                    columns.print(out);
+                }
+                out.println(items.size() + (items.size() == 1 ? " item" : " items") + " in " + pages
+                        + (pages == 1 ? " page" : " pages"));
+                out.println(capacity.line("RCU"));
+                out.flush();
+                return 0;
+            }
+        }
+    }
+}
