@@ -45,8 +45,10 @@ final class UsersDbOptions {
                     password != null ? password : root().env(PASSWORD_VARIABLE), SETTINGS);
             return new Users(database, "the users database " + redact(effective));
         } catch (RuntimeException e) {
-            throw new CliFailure("cannot use the users database " + redact(effective) + ": "
-                    + Failures.rootMessage(e), e);
+            String reason = Failures.rootMessage(e);
+            // One process at a time may open an H2 file: usually the running service holds it.
+            String hint = reason.contains("locked") ? " (stop the running service first, or use --db-url)" : "";
+            throw new CliFailure("cannot use the users database " + redact(effective) + ": " + reason + hint, e);
         }
     }
 
