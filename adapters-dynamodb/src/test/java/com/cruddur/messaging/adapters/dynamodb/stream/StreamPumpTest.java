@@ -72,12 +72,17 @@ class StreamPumpTest {
         StreamPump pump = store.pump(STREAMS);
         Eventually.within(WAIT, "the pump's first poll", () -> pump.stats().polls() >= 1);
 
+        List<Duration> latencies = new ArrayList<>();
         for (int i = 1; i <= 5; i++) {
             Message sent = store.send(conversation, i % 2 == 0 ? recipient : sender, "message " + i);
 
-            Eventually.within(Duration.ofSeconds(1), "message " + i + " in both inboxes",
-                    () -> store.inboxShows(sender, sent) && store.inboxShows(recipient, sent));
+            // A generous bound for each message (the build shares two cores); the promise is the typical case.
+            latencies.add(Eventually.within(Duration.ofSeconds(5), "message " + i + " in both inboxes",
+                    () -> store.inboxShows(sender, sent) && store.inboxShows(recipient, sent)));
         }
+        assertThat(latencies.stream().sorted().toList().get(latencies.size() / 2))
+                .as("median time until both inboxes show the message, of %s", latencies)
+                .isLessThan(Duration.ofSeconds(1));
         assertThat(store.groupRows(sender)).hasSize(1);
         assertThat(store.groupRows(recipient)).hasSize(1);
     }
@@ -193,7 +198,8 @@ class StreamPumpTest {
         }, Duration.ofMillis(20));
         long beforeStart = System.nanoTime();
         pump.start();
-        assertThat(Duration.ofNanos(System.nanoTime() - beforeStart)).isLessThan(Duration.ofMillis(500));
+        assertThat(Duration.ofNanos(System.nanoTime() - beforeStart)).as("start returns without waiting for a poll")
+                .isLessThan(Duration.ofSeconds(2));
         Eventually.within(WAIT, "a few polls", () -> pump.stats().polls() >= 3);
         assertThat(pumpThreads(pump)).hasSize(1);
 
