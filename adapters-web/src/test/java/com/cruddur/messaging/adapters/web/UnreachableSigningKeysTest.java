@@ -18,7 +18,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
                 "cruddur.auth.issuer=" + TestTokens.ISSUER,
                 "cruddur.auth.client-ids=" + TestTokens.CLIENT_ID,
         })
-@AutoConfigureWebTestClient
+@AutoConfigureWebTestClient(timeout = "30s")
 class UnreachableSigningKeysTest {
 
     @Autowired

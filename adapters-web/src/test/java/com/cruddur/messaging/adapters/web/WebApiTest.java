@@ -32,7 +32,8 @@ import org.springframework.test.web.reactive.server.WebTestClient;
                 "cruddur.auth.client-ids=" + TestTokens.CLIENT_ID + "," + TestTokens.OTHER_CLIENT_ID,
                 "cruddur.web.frontend-origin=http://localhost:3000",
         })
-@AutoConfigureWebTestClient
+// WebTestClient's default 5 s is too tight for the first call of an endpoint on a busy two-core build machine.
+@AutoConfigureWebTestClient(timeout = "30s")
 abstract class WebApiTest {
 
     @DynamicPropertySource
