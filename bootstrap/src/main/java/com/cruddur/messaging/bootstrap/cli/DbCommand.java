@@ -55,7 +55,7 @@ final class DbCommand {
     }
 
     @Command(name = "seed", mixinStandardHelpOptions = true, versionProvider = AdminCli.Version.class,
-            description = {"Inserts the demo users (" + "andrewbrown, bayko, londo) that are missing; users "
+            description = {"Inserts the demo users (andrewbrown, bayko, londo) that are missing; users "
                     + "present are left as they are.", "Running it again changes nothing."})
     static final class Seed implements Callable<Integer> {
 

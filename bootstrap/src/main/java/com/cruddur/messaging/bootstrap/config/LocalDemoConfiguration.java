@@ -4,9 +4,9 @@ import com.cruddur.messaging.application.port.MessageGroups;
 import com.cruddur.messaging.application.port.Messages;
 import com.cruddur.messaging.application.port.UserDirectory;
 import com.cruddur.messaging.bootstrap.demo.DemoConversation;
+import com.cruddur.messaging.domain.Handle;
 import io.r2dbc.spi.ConnectionFactory;
 import java.time.Duration;
-import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationRunner;
@@ -25,13 +25,13 @@ import reactor.core.publisher.Flux;
 public class LocalDemoConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(LocalDemoConfiguration.class);
-    private static final List<String> DEMO_HANDLES = List.of("andrewbrown", "bayko", "londo");
 
     @Bean
     ApplicationRunner linkDemoUsersToLocalSubjects(ConnectionFactory users) {
         DatabaseClient database = DatabaseClient.create(users);
         return args -> {
-            Long linked = Flux.fromIterable(DEMO_HANDLES)
+            Long linked = Flux.fromIterable(DemoConversation.USERS)
+                    .map(Handle::value)
                     .concatMap(handle -> database
                             .sql("UPDATE users SET cognito_user_id = :subject WHERE handle = :handle AND cognito_user_id IS NULL")
                             .bind("subject", "local-" + handle)
