@@ -1,6 +1,7 @@
 package com.cruddur.messaging.adapters.web;
 
 import com.cruddur.messaging.adapters.web.api.ApiConfiguration;
+import com.cruddur.messaging.adapters.web.connection.ConnectionTimeouts;
 import com.cruddur.messaging.adapters.web.dev.LocalDevTokenConfiguration;
 import com.cruddur.messaging.adapters.web.problem.ProblemConfiguration;
 import com.cruddur.messaging.adapters.web.security.SecurityConfiguration;
@@ -10,7 +11,8 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 
 /**
- * The HTTP side of the service: the API routes, their security and their error responses. Expects the use cases
+ * The HTTP side of the service: the API routes, their security, their error responses and the bounds on slow
+ * connections. Expects the use cases
  * ({@code ListMessages}, {@code ListMessageGroups}, {@code SendMessage}, {@code StartConversation},
  * {@code IdentifyCaller}, {@code ShowUser}) as beans.
  */
@@ -23,5 +25,11 @@ public class WebConfiguration {
     @Bean
     RequestBodyLimitFilter requestBodyLimitFilter(WebProperties properties) {
         return new RequestBodyLimitFilter(properties.maxRequestBody().toBytes());
+    }
+
+    @Bean
+    ConnectionTimeouts connectionTimeouts(WebProperties properties) {
+        return new ConnectionTimeouts(properties.idleTimeout(), properties.headerTimeout(), properties.readTimeout(),
+                properties.requestTimeout());
     }
 }
