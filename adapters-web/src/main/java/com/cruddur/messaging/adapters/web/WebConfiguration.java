@@ -2,7 +2,7 @@ package com.cruddur.messaging.adapters.web;
 
 import com.cruddur.messaging.adapters.web.api.ApiConfiguration;
 import com.cruddur.messaging.adapters.web.connection.ConnectionTimeouts;
-import com.cruddur.messaging.adapters.web.dev.LocalDevTokenConfiguration;
+import com.cruddur.messaging.adapters.web.dev.DevTokenConfiguration;
 import com.cruddur.messaging.adapters.web.problem.ProblemConfiguration;
 import com.cruddur.messaging.adapters.web.security.SecurityConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -19,7 +19,7 @@ import org.springframework.context.annotation.Import;
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(WebProperties.class)
 @Import({ApiConfiguration.class, ProblemConfiguration.class, SecurityConfiguration.class,
-        LocalDevTokenConfiguration.class})
+        DevTokenConfiguration.class})
 public class WebConfiguration {
 
     @Bean

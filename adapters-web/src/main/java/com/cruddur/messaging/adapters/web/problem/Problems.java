@@ -1,5 +1,6 @@
 package com.cruddur.messaging.adapters.web.problem;
 
+import com.cruddur.messaging.adapters.web.dev.ForeignHostException;
 import com.cruddur.messaging.application.InvalidCommandException;
 import com.cruddur.messaging.application.InvalidCursorException;
 import com.cruddur.messaging.application.NotFoundException;
@@ -59,6 +60,9 @@ public final class Problems {
             return Problem.of(HttpStatus.SERVICE_UNAVAILABLE, STORE_UNAVAILABLE.formatted(storeName(unavailable)),
                             "store_unavailable")
                     .withHeader(HttpHeaders.RETRY_AFTER, "5");
+        }
+        if (failure instanceof ForeignHostException foreign) {
+            return Problem.of(HttpStatus.FORBIDDEN, foreign.getMessage(), "host_not_loopback");
         }
         if (failure instanceof AuthenticationServiceException) {
             return Problem.of(HttpStatus.SERVICE_UNAVAILABLE,

@@ -28,8 +28,8 @@ import org.springframework.web.cors.reactive.UrlBasedCorsConfigurationSource;
 
 /**
  * The API is a stateless OAuth2 resource server for Cognito access tokens: {@code /api/**} needs a token except
- * the public user card; everything else (health, the local token issuer, unknown paths) is open, so unknown paths
- * answer 404.
+ * the public user card; everything else (health, the embedded default's token issuer, unknown paths) is open, so
+ * unknown paths answer 404.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebFluxSecurity
@@ -46,7 +46,7 @@ public class SecurityConfiguration {
 
     /** Cognito's tokens everywhere but in the embedded default, which trusts only its development issuer. */
     @Bean
-    @Profile("!local")
+    @Profile("!embedded")
     ReactiveJwtDecoder cognitoJwtDecoder(AuthProperties properties) {
         SigningKeys keys = new SigningKeys(URI.create(properties.requiredJwksUrl()),
                 properties.jwksRefreshInterval(), JWKS_FETCH_TIMEOUT, Clock.systemUTC());
