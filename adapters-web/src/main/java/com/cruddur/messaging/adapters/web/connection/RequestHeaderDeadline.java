@@ -71,11 +71,9 @@ final class RequestHeaderDeadline {
 
             @Override
             public void write(ChannelHandlerContext ctx, Object msg, ChannelPromise promise) {
+                // The response is complete once its last part is handed on; the promise is left as it came.
                 if (msg instanceof LastHttpContent) {
-                    ChannelPromise written = promise.unvoid();
-                    written.addListener(done -> unanswered = Math.max(0, unanswered - 1));
-                    ctx.write(msg, written);
-                    return;
+                    unanswered = Math.max(0, unanswered - 1);
                 }
                 ctx.write(msg, promise);
             }
