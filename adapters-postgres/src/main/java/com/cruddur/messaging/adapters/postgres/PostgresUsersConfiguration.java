@@ -5,14 +5,13 @@ import io.r2dbc.spi.ConnectionFactory;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.context.annotation.DependsOn;
-import org.springframework.r2dbc.connection.init.ConnectionFactoryInitializer;
-import reactor.core.publisher.Mono;
 
 /**
- * The users store for the application: the pooled database from {@code cruddur.users.*}, its migrations applied at
- * start-up (and the demo users when {@code cruddur.users.seed-demo-users=true}), and the {@link UserDirectory}.
- * The pool is also the application's {@link ConnectionFactory} bean, so Spring Boot opens no second database.
+ * The users store for the application: the pooled database from {@code cruddur.users.*}, what prepares it (its
+ * migrations, and the demo users when {@code cruddur.users.seed-demo-users=true}), and the {@link UserDirectory}.
+ * Nothing here waits for the database: whoever starts the service runs the {@link UsersDatabasePreparation}, retrying
+ * while the database is slow, so a slow database delays the start instead of ending it. The pool is also the
+ * application's {@link ConnectionFactory} bean, so Spring Boot opens no second database.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(UsersProperties.class)
@@ -30,18 +29,11 @@ public class PostgresUsersConfiguration {
     }
 
     @Bean
-    ConnectionFactoryInitializer usersSchemaInitializer(UsersDatabase usersDatabase, UsersProperties properties) {
-        UsersSchema schema = usersDatabase.schema();
-        UsersSeed seed = usersDatabase.seed();
-        ConnectionFactoryInitializer initializer = new ConnectionFactoryInitializer();
-        initializer.setConnectionFactory(usersDatabase.connectionFactory());
-        initializer.setDatabasePopulator(connection -> schema.migrate(connection)
-                .then(properties.seedDemoUsers() ? seed.seed().then() : Mono.empty()));
-        return initializer;
+    UsersDatabasePreparation usersDatabasePreparation(UsersDatabase usersDatabase, UsersProperties properties) {
+        return new UsersDatabasePreparation(usersDatabase, properties.seedDemoUsers());
     }
 
     @Bean
-    @DependsOn("usersSchemaInitializer")
     UserDirectory userDirectory(UsersDatabase usersDatabase) {
         return usersDatabase.directory();
     }

@@ -99,7 +99,7 @@ public final class UsersSchema {
         return Mono.usingWhen(Mono.from(connections.create()), this::migrate, connection -> connection.close());
     }
 
-    /** The same on a connection the caller owns (for Spring's {@code ConnectionFactoryInitializer}). */
+    /** The same on a connection the caller owns. */
     public Mono<List<Integer>> migrate(Connection connection) {
         return Mono.defer(() -> {
             Dialect dialect = Dialect.of(connection);

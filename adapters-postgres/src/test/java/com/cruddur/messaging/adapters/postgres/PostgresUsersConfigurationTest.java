@@ -59,6 +59,7 @@ class PostgresUsersConfigurationTest {
         context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("test", properties));
         context.register(PostgresUsersConfiguration.class);
         context.refresh();
+        context.getBean(UsersDatabasePreparation.class).prepare().block(Duration.ofSeconds(30));
         return context;
     }
 }

@@ -1,7 +1,8 @@
 package com.cruddur.messaging.adapters.web;
 
 import com.cruddur.messaging.adapters.web.api.ApiConfiguration;
-import com.cruddur.messaging.adapters.web.dev.LocalDevTokenConfiguration;
+import com.cruddur.messaging.adapters.web.connection.ConnectionTimeouts;
+import com.cruddur.messaging.adapters.web.dev.DevTokenConfiguration;
 import com.cruddur.messaging.adapters.web.problem.ProblemConfiguration;
 import com.cruddur.messaging.adapters.web.security.SecurityConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -10,18 +11,25 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 
 /**
- * The HTTP side of the service: the API routes, their security and their error responses. Expects the use cases
+ * The HTTP side of the service: the API routes, their security, their error responses and the bounds on slow
+ * connections. Expects the use cases
  * ({@code ListMessages}, {@code ListMessageGroups}, {@code SendMessage}, {@code StartConversation},
  * {@code IdentifyCaller}, {@code ShowUser}) as beans.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(WebProperties.class)
 @Import({ApiConfiguration.class, ProblemConfiguration.class, SecurityConfiguration.class,
-        LocalDevTokenConfiguration.class})
+        DevTokenConfiguration.class})
 public class WebConfiguration {
 
     @Bean
     RequestBodyLimitFilter requestBodyLimitFilter(WebProperties properties) {
         return new RequestBodyLimitFilter(properties.maxRequestBody().toBytes());
+    }
+
+    @Bean
+    ConnectionTimeouts connectionTimeouts(WebProperties properties) {
+        return new ConnectionTimeouts(properties.idleTimeout(), properties.headerTimeout(), properties.readTimeout(),
+                properties.requestTimeout());
     }
 }

@@ -12,6 +12,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
@@ -22,14 +24,23 @@ import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
- * In the local profile, {@code POST /dev/token} signs in seeded users (subject {@code local-<handle>}) and the API
- * trusts only that key, through the same validators as Cognito's tokens.
+ * In the embedded default, {@code POST /dev/token} signs in seeded users (subject {@code local-<handle>}) and the API
+ * trusts only that key, through the same validators as Cognito's tokens. The tokens carry the fixed development
+ * issuer and client id even when a Cognito pool is configured (here, to prove it is ignored), and only requests for
+ * a loopback name get one.
  */
 @SpringBootTest(classes = TestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "server.address=127.0.0.1")
+        properties = {
+                "server.address=127.0.0.1",
+                "cruddur.auth.issuer=" + TestTokens.ISSUER,
+                "cruddur.auth.client-ids=" + TestTokens.CLIENT_ID,
+        })
 @AutoConfigureWebTestClient(timeout = "30s")
-@ActiveProfiles("local")
+@ActiveProfiles("embedded")
 class DevTokenTest {
+
+    private static final String DEVELOPMENT_ISSUER = "urn:cruddur:development-token-issuer";
+    private static final String DEVELOPMENT_CLIENT_ID = "cruddur-development";
 
     @Autowired
     WebTestClient client;
@@ -54,9 +65,9 @@ class DevTokenTest {
         assertThat(token.getHeader().getKeyID()).isNotBlank();
         JWTClaimsSet claims = token.getJWTClaimsSet();
         assertThat(claims.getSubject()).isEqualTo("local-" + bayko.handle());
-        assertThat(claims.getIssuer()).isEqualTo("http://localhost:8080/dev");
+        assertThat(claims.getIssuer()).isEqualTo(DEVELOPMENT_ISSUER);
         assertThat(claims.getStringClaim("token_use")).isEqualTo("access");
-        assertThat(claims.getStringClaim("client_id")).isEqualTo("cruddur-local");
+        assertThat(claims.getStringClaim("client_id")).isEqualTo(DEVELOPMENT_CLIENT_ID);
         assertThat(claims.getAudience()).isEmpty();
         assertThat(claims.getExpirationTime().toInstant()).isAfter(before.plusSeconds(3599));
 
@@ -85,13 +96,53 @@ class DevTokenTest {
     void tokensSignedByAnyOtherKeyAreRefused() {
         Participant bayko = seeded("Bayko");
         JWTClaimsSet.Builder claims = TestTokens.accessClaims("local-" + bayko.handle())
-                .issuer("http://localhost:8080/dev")
-                .claim("client_id", "cruddur-local");
+                .issuer(DEVELOPMENT_ISSUER)
+                .claim("client_id", DEVELOPMENT_CLIENT_ID);
 
         client.get().uri("/api/message_groups")
                 .header(HttpHeaders.AUTHORIZATION, "Bearer " + TestTokens.sign(claims, TestTokens.PUBLISHED))
                 .exchange()
                 .expectStatus().isUnauthorized();
+    }
+
+    @Test
+    void aTokenOfTheConfiguredCognitoPoolIsNotAccepted() {
+        Participant bayko = seeded("Bayko");
+
+        client.get().uri("/api/message_groups")
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + TestTokens.valid("local-" + bayko.handle()))
+                .exchange()
+                .expectStatus().isUnauthorized();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"evil.example", "evil.example:8080", "localhost.evil.example", "127.0.0.1.nip.io",
+            "192.0.2.10", "[::2]:8080"})
+    void aRequestForAnyOtherHostGetsNoToken(String host) {
+        Participant bayko = seeded("Bayko");
+
+        client.post().uri("/dev/token").contentType(MediaType.APPLICATION_JSON)
+                .header(HttpHeaders.HOST, host)
+                .bodyValue("{\"handle\":\"" + bayko.handle() + "\"}")
+                .exchange()
+                .expectStatus().isForbidden()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody()
+                .jsonPath("$.errors").isEqualTo(List.of("host_not_loopback"))
+                .jsonPath("$.access_token").doesNotExist();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"localhost", "LOCALHOST:8080", "127.0.0.1", "127.0.0.1:8080", "[::1]", "[::1]:8080"})
+    void aRequestForALoopbackNameGetsAToken(String host) {
+        Participant bayko = seeded("Bayko");
+
+        client.post().uri("/dev/token").contentType(MediaType.APPLICATION_JSON)
+                .header(HttpHeaders.HOST, host)
+                .bodyValue("{\"handle\":\"" + bayko.handle() + "\"}")
+                .exchange()
+                .expectStatus().isOk()
+                .expectBody().jsonPath("$.access_token").isNotEmpty();
     }
 
     @Test
@@ -103,7 +154,7 @@ class DevTokenTest {
                 .expectBody().jsonPath("$.display_name").isEqualTo("Bayko");
     }
 
-    /** As the local seed stores users: with {@code local-<handle>} as their Cognito subject. */
+    /** As the embedded default stores the demo users: with {@code local-<handle>} as their Cognito subject. */
     private Participant seeded(String displayName) {
         Participant participant = ContractFixtures.participant(displayName);
         directory.add(participant, "local-" + participant.handle());

@@ -12,7 +12,10 @@ import java.util.function.Consumer;
 import org.assertj.core.api.InstanceOfAssertFactories;
 import org.json.JSONException;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.skyscreamer.jsonassert.JSONAssert;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.test.json.JsonCompareMode;
@@ -422,7 +425,8 @@ class MessagingApiTest extends WebApiTest {
     }
 
     @Test
-    void unavailableMessageStoreIsServiceUnavailable() {
+    @ExtendWith(OutputCaptureExtension.class)
+    void unavailableMessageStoreIsServiceUnavailableWithAGenericDetailAndTheReasonInTheLog(CapturedOutput log) {
         Participant andrew = user("Andrew Brown");
         store.simulateUnavailable(true);
         try {
@@ -431,11 +435,13 @@ class MessagingApiTest extends WebApiTest {
                     .expectStatus().isEqualTo(503)
                     .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
                     .expectBody()
-                    .jsonPath("$.detail").isEqualTo("the message store is unavailable")
+                    .jsonPath("$.detail").isEqualTo("the messages store is unavailable; try again shortly")
                     .jsonPath("$.errors").isEqualTo(List.of("store_unavailable"));
         } finally {
             store.simulateUnavailable(false);
         }
+        assertThat(log.getOut() + log.getErr())
+                .contains("GET /api/message_groups -> 503: the message store is unavailable");
     }
 
     @Test
@@ -446,7 +452,7 @@ class MessagingApiTest extends WebApiTest {
             client.get().uri("/api/message_groups").headers(auth(andrew))
                     .exchange()
                     .expectStatus().isEqualTo(503)
-                    .expectBody().jsonPath("$.detail").isEqualTo("the user directory is unavailable");
+                    .expectBody().jsonPath("$.detail").isEqualTo("the users store is unavailable; try again shortly");
             client.get().uri("/api/users/@{handle}/short", andrew.handle().value())
                     .exchange()
                     .expectStatus().isEqualTo(503);

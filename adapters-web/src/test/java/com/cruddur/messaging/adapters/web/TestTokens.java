@@ -68,6 +68,17 @@ final class TestTokens {
         return jwt.serialize();
     }
 
+    /** Signed by {@code key} but naming {@code kid} as its key, as a forger probing for keys would. */
+    static String signNamingKey(JWTClaimsSet.Builder claims, RSAKey key, String kid) {
+        SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(kid).build(), claims.build());
+        try {
+            jwt.sign(new RSASSASigner(key));
+        } catch (JOSEException e) {
+            throw new IllegalStateException(e);
+        }
+        return jwt.serialize();
+    }
+
     /** As cognito-local signs: with {@code typ: JWT}. */
     static String signTyped(JWTClaimsSet.Builder claims, RSAKey key) {
         SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID())

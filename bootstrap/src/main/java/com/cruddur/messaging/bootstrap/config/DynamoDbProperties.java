@@ -13,7 +13,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param endpoint       an endpoint to use instead of AWS (a standalone DynamoDB Local, say); without it the SDK's
  *                       own rules apply, including {@code AWS_ENDPOINT_URL_DYNAMODB}
  * @param region         the AWS region; without it the SDK's default chain decides
- * @param createTable    create the table at start-up when it is missing (local runs)
+ * @param createTable    create the table at start-up when it is missing (the embedded default)
  * @param apiCallTimeout how long one call may take, retries included, before the store counts as unavailable
  * @param embedded       DynamoDB Local inside this process
  */

@@ -1,15 +1,18 @@
 package com.cruddur.messaging.bootstrap.config;
 
 import com.cruddur.messaging.adapters.dynamodb.MessagesTable;
-import com.cruddur.messaging.adapters.dynamodb.local.LocalDynamoDb;
 import com.cruddur.messaging.adapters.dynamodb.stream.StreamPump;
 import com.cruddur.messaging.application.MoveGroupsToNewestMessage;
+import com.cruddur.messaging.bootstrap.startup.StoresAtStartup;
 import java.time.Duration;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
 import software.amazon.awssdk.services.dynamodb.DynamoDbAsyncClient;
 import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsAsyncClient;
 
@@ -24,16 +27,41 @@ public class StreamPumpConfiguration {
 
     @Bean(destroyMethod = "close")
     DynamoDbStreamsAsyncClient dynamoDbStreamsAsyncClient(DynamoDbProperties properties,
-                                                          ObjectProvider<LocalDynamoDb> embedded) {
+                                                          ObjectProvider<EmbeddedDynamoDbEndpoint> embedded) {
         return DynamoDbConfiguration.pointAtTheTable(DynamoDbStreamsAsyncClient.builder(), properties,
                 embedded.getIfAvailable()).build();
     }
 
-    /** Started once the table exists (it depends on it); closed before the clients and DynamoDB Local. */
-    @Bean(initMethod = "start", destroyMethod = "close")
+    /** Closed before the clients and DynamoDB Local (it depends on them). */
+    @Bean(destroyMethod = "close")
     StreamPump streamPump(DynamoDbStreamsAsyncClient streams, DynamoDbAsyncClient dynamoDb, MessagesTable table,
                           MoveGroupsToNewestMessage moveGroups,
                           @Value("${cruddur.stream-pump.poll-interval:250ms}") Duration pollInterval) {
         return new StreamPump(streams, dynamoDb, table.name(), moveGroups::apply, pollInterval);
+    }
+
+    @Bean
+    StreamPumpStart streamPumpStart(StreamPump pump) {
+        return new StreamPumpStart(pump);
+    }
+
+    /** Starts the pump once the stores are ready (the table exists), before the demo data is written. */
+    static final class StreamPumpStart implements ApplicationRunner, Ordered {
+
+        private final StreamPump pump;
+
+        StreamPumpStart(StreamPump pump) {
+            this.pump = pump;
+        }
+
+        @Override
+        public void run(ApplicationArguments args) {
+            pump.start();
+        }
+
+        @Override
+        public int getOrder() {
+            return StoresAtStartup.ORDER + 1;
+        }
     }
 }

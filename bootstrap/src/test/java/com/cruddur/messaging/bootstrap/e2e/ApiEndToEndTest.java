@@ -23,8 +23,9 @@ import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
- * The running application over real stores: DynamoDB Local, PostgreSQL, and access tokens issued by cognito-local
- * for users synced into PostgreSQL by the Cognito sync. No development issuer: the production validation chain.
+ * The running application in the AWS mode over real stores: DynamoDB Local, PostgreSQL, and access tokens issued by
+ * cognito-local for users synced into PostgreSQL by the Cognito sync. No development issuer: the production
+ * validation chain. Health and metrics on the management port only.
  */
 class ApiEndToEndTest {
 
@@ -38,6 +39,7 @@ class ApiEndToEndTest {
     private static CognitoLocalFixture cognito;
     private static ConfigurableApplicationContext app;
     private static WebTestClient http;
+    private static WebTestClient management;
     private static String clientId;
 
     @BeforeAll
@@ -57,20 +59,25 @@ class ApiEndToEndTest {
         assertThat(synced.updated()).isEqualTo(4);
 
         app = new SpringApplicationBuilder(CruddurMessagingApplication.class)
-                .profiles("e2e")
-                .run(arguments(Map.of(
-                        "server.port", "0",
-                        "cruddur.dynamodb.endpoint", DynamoDbLocalFixture.endpoint().toString(),
-                        "cruddur.dynamodb.table", DynamoDbLocalFixture.freshTable("e2e"),
-                        "cruddur.users.url", postgres.url(),
-                        "cruddur.users.username", postgres.username(),
-                        "cruddur.users.password", postgres.password(),
-                        "cruddur.auth.jwks-url", cognito.jwksUri(pool).toString(),
-                        "cruddur.auth.issuer", cognito.issuer(pool),
-                        "cruddur.auth.client-ids", clientId,
-                        "cruddur.stream-pump.enabled", "true")));
+                .profiles("aws")
+                .run(arguments(Map.ofEntries(
+                        Map.entry("server.port", "0"),
+                        Map.entry("management.server.port", "0"),
+                        Map.entry("cruddur.dynamodb.endpoint", DynamoDbLocalFixture.endpoint().toString()),
+                        Map.entry("cruddur.dynamodb.table", DynamoDbLocalFixture.freshTable("e2e")),
+                        Map.entry("cruddur.users.url", postgres.url()),
+                        Map.entry("cruddur.users.username", postgres.username()),
+                        Map.entry("cruddur.users.password", postgres.password()),
+                        Map.entry("cruddur.auth.jwks-url", cognito.jwksUri(pool).toString()),
+                        Map.entry("cruddur.auth.issuer", cognito.issuer(pool)),
+                        Map.entry("cruddur.auth.client-ids", clientId),
+                        Map.entry("cruddur.stream-pump.enabled", "true"))));
         http = WebTestClient.bindToServer()
                 .baseUrl("http://127.0.0.1:" + app.getEnvironment().getProperty("local.server.port"))
+                .responseTimeout(Duration.ofSeconds(30))
+                .build();
+        management = WebTestClient.bindToServer()
+                .baseUrl("http://127.0.0.1:" + app.getEnvironment().getProperty("local.management.port"))
                 .responseTimeout(Duration.ofSeconds(30))
                 .build();
     }
@@ -229,11 +236,13 @@ class ApiEndToEndTest {
     void readinessChecksBothStoresAndMetricsShowLatencyPerRouteAndConsumedCapacity() {
         startConversation(ANDREW, LONDO, "metrics please");
 
-        http.get().uri("/actuator/health/readiness").exchange()
+        management.get().uri("/actuator/health/readiness").exchange()
                 .expectStatus().isOk()
                 .expectBody()
                 .jsonPath("$.status").isEqualTo("UP");
-        String metrics = http.get().uri("/actuator/prometheus").exchange()
+        management.get().uri("/actuator/health/liveness").exchange()
+                .expectStatus().isOk();
+        String metrics = management.get().uri("/actuator/prometheus").exchange()
                 .expectStatus().isOk()
                 .expectBody(String.class).returnResult().getResponseBody();
         assertThat(metrics)
@@ -248,5 +257,19 @@ class ApiEndToEndTest {
                 .expectHeader().exists("WWW-Authenticate");
         http.get().uri("/api/message_groups").headers(h -> h.setBearerAuth("not-a-token")).exchange()
                 .expectStatus().isUnauthorized();
+    }
+
+    @Test
+    void theApiPortServesNoHealthMetricsOrDevelopmentTokens() {
+        for (String path : List.of("/actuator/health", "/actuator/health/readiness", "/actuator/prometheus",
+                "/actuator/info")) {
+            http.get().uri(path).exchange().expectStatus().isNotFound();
+        }
+        http.post().uri("/dev/token").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{\"handle\":\"" + ANDREW + "\"}")
+                .exchange()
+                .expectStatus().isNotFound();
+        assertThat(app.getEnvironment().getProperty("local.management.port"))
+                .isNotEqualTo(app.getEnvironment().getProperty("local.server.port"));
     }
 }

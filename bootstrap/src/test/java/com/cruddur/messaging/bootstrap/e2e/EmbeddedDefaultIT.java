@@ -1,10 +1,17 @@
 package com.cruddur.messaging.bootstrap.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.ConnectException;
+import java.net.Inet4Address;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.NetworkInterface;
 import java.net.ServerSocket;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -15,17 +22,19 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 /**
  * The embedded default as README.md starts it: {@code bin/cruddur} (which finds the jar just packaged), run from a
  * folder of its own, with no other service. It is called with a development token, stopped, started again, and
- * still has the data.
+ * still has the data. It listens on loopback only.
  */
 class EmbeddedDefaultIT {
 
@@ -51,6 +60,7 @@ class EmbeddedDefaultIT {
         Path home = Files.createDirectories(Path.of("target", "embedded-it-" + UUID.randomUUID().toString().substring(0, 8)));
 
         Process first = start(home);
+        assertNotReachableFromOtherMachines();
         String token = token("andrewbrown");
         HttpResponse<String> inbox = send("GET", "/api/message_groups", token, null);
         assertThat(inbox.statusCode()).isEqualTo(200);
@@ -78,6 +88,22 @@ class EmbeddedDefaultIT {
         assertThat(createdAts(messages.body())).as("the demo conversation is written once")
                 .hasSize(Math.min(50, demoTimes.size() + 1));
         assertThat(Files.exists(home.resolve("data"))).isTrue();
+    }
+
+    /** This machine's first address that is not loopback must refuse the connection: the service binds 127.0.0.1. */
+    private void assertNotReachableFromOtherMachines() throws IOException, InterruptedException {
+        Optional<InetAddress> external = NetworkInterface.networkInterfaces()
+                .flatMap(NetworkInterface::inetAddresses)
+                .filter(address -> address instanceof Inet4Address && !address.isLoopbackAddress()
+                        && !address.isLinkLocalAddress())
+                .findFirst();
+        Assumptions.assumeTrue(external.isPresent(), "this machine has no address but loopback");
+        try (Socket socket = new Socket()) {
+            assertThatThrownBy(() -> socket.connect(new InetSocketAddress(external.get(), port), 5000))
+                    .as("a connection to " + external.get().getHostAddress() + ":" + port)
+                    .isInstanceOf(ConnectException.class);
+        }
+        assertThat(send("GET", "/actuator/health/readiness", null, null).statusCode()).isEqualTo(200);
     }
 
     private static List<Instant> createdAts(String json) {

@@ -18,30 +18,31 @@ import java.util.Date;
 import java.util.UUID;
 
 /**
- * Signs Cognito-shaped access tokens for local runs, with an RSA key made at start-up (so tokens die with the
- * process). The subject of handle {@code h} is {@code local-h}: the local seed stores that as the user's
- * {@code cognito_user_id}, so the normal caller lookup finds them.
+ * Signs Cognito-shaped access tokens for the embedded default, with an RSA key made at start-up (so tokens die with
+ * the process). The subject of handle {@code h} is {@code local-h}: the embedded default stores that as the demo
+ * user's {@code cognito_user_id}, so the normal caller lookup finds them.
  */
 public final class DevTokenIssuer {
 
-    static final String KEY_ID = "cruddur-local-dev";
+    /** The {@code iss} of every development token; no Cognito pool has it. */
+    public static final String ISSUER = "urn:cruddur:development-token-issuer";
+    /** The {@code client_id} of every development token. */
+    public static final String CLIENT_ID = "cruddur-development";
+
+    static final String KEY_ID = "cruddur-development-key";
     private static final String SUBJECT_PREFIX = "local-";
 
     private final RSAKey key;
-    private final String issuer;
-    private final String clientId;
     private final Duration lifetime;
     private final Clock clock;
 
-    public DevTokenIssuer(String issuer, String clientId, Duration lifetime, Clock clock) {
+    public DevTokenIssuer(Duration lifetime, Clock clock) {
         this.key = generateKey();
-        this.issuer = issuer;
-        this.clientId = clientId;
         this.lifetime = lifetime;
         this.clock = clock;
     }
 
-    /** The Cognito subject the local seed gives the user with this handle. */
+    /** The Cognito subject the embedded default gives the demo user with this handle. */
     public static String subjectOf(Handle handle) {
         return SUBJECT_PREFIX + handle.value();
     }
@@ -63,8 +64,8 @@ public final class DevTokenIssuer {
         String subject = subjectOf(handle);
         JWTClaimsSet claims = new JWTClaimsSet.Builder()
                 .subject(subject)
-                .issuer(issuer)
-                .claim("client_id", clientId)
+                .issuer(ISSUER)
+                .claim("client_id", CLIENT_ID)
                 .claim("origin_jti", UUID.randomUUID().toString())
                 .claim("event_id", UUID.randomUUID().toString())
                 .claim("token_use", "access")

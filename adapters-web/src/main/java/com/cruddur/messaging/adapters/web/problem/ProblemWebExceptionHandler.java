@@ -32,6 +32,7 @@ final class ProblemWebExceptionHandler implements WebExceptionHandler, Ordered {
         int status = problem.status().value();
         String request = exchange.getRequest().getMethod() + " " + exchange.getRequest().getPath();
         if (status == 503) {
+            // The client got a generic detail; what actually failed (endpoint, table, the store's words) is here.
             LOG.warn("{} -> 503: {}", request, failure.getMessage(), failure.getCause());
         } else if (status >= 500) {
             LOG.error("{} -> {}", request, status, failure);

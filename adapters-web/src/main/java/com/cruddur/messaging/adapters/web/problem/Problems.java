@@ -1,5 +1,6 @@
 package com.cruddur.messaging.adapters.web.problem;
 
+import com.cruddur.messaging.adapters.web.dev.ForeignHostException;
 import com.cruddur.messaging.application.InvalidCommandException;
 import com.cruddur.messaging.application.InvalidCursorException;
 import com.cruddur.messaging.application.NotFoundException;
@@ -20,9 +21,13 @@ import org.springframework.web.server.UnsupportedMediaTypeStatusException;
 
 /**
  * Every failure of a request, as the problem a client sees. A client's mistake is never a 500: only what is left
- * unrecognised at the end is.
+ * unrecognised at the end is. A 5xx tells the client only what it can act on (wait and retry); endpoints, table
+ * names and the stores' own error text stay in the log ({@link ProblemWebExceptionHandler} writes it).
  */
 public final class Problems {
+
+    static final String STORE_UNAVAILABLE = "the %s store is unavailable; try again shortly";
+    static final String UNEXPECTED = "an unexpected error occurred";
 
     private Problems() {
     }
@@ -52,8 +57,12 @@ public final class Problems {
             return Problem.of(HttpStatus.FORBIDDEN, unknown.getMessage(), "user_unknown");
         }
         if (failure instanceof StoreUnavailableException unavailable) {
-            return Problem.of(HttpStatus.SERVICE_UNAVAILABLE, unavailable.getMessage(), "store_unavailable")
+            return Problem.of(HttpStatus.SERVICE_UNAVAILABLE, STORE_UNAVAILABLE.formatted(storeName(unavailable)),
+                            "store_unavailable")
                     .withHeader(HttpHeaders.RETRY_AFTER, "5");
+        }
+        if (failure instanceof ForeignHostException foreign) {
+            return Problem.of(HttpStatus.FORBIDDEN, foreign.getMessage(), "host_not_loopback");
         }
         if (failure instanceof AuthenticationServiceException) {
             return Problem.of(HttpStatus.SERVICE_UNAVAILABLE,
@@ -75,10 +84,15 @@ public final class Problems {
             return malformed(input);
         }
         if (failure instanceof ErrorResponse response) {
-            String detail = response.getBody().getDetail();
+            String detail = response.getStatusCode().is5xxServerError() ? UNEXPECTED : response.getBody().getDetail();
             return Problem.of(response.getStatusCode(), detail).withHeaders(response.getHeaders());
         }
-        return Problem.of(HttpStatus.INTERNAL_SERVER_ERROR, "an unexpected error occurred");
+        return Problem.of(HttpStatus.INTERNAL_SERVER_ERROR, UNEXPECTED);
+    }
+
+    /** The ports name their stores "messages" and "users"; anything else is not repeated to the client. */
+    private static String storeName(StoreUnavailableException unavailable) {
+        return "users".equals(unavailable.store()) ? "users" : "messages";
     }
 
     /** A malformed uuid is a malformed request (400); every other broken rule is content to fix (422). */

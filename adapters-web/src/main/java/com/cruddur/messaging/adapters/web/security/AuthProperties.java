@@ -16,7 +16,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param clockSkew       tolerance on {@code exp} and {@code nbf}
  * @param callerCacheTtl  how long a subject's user is reused before the directory is asked again
  * @param callerCacheSize how many subjects are remembered at most
- * @param devTokenTtl     lifetime of the tokens {@code POST /dev/token} issues (local profile only)
+ * @param devTokenTtl     lifetime of the tokens {@code POST /dev/token} issues (embedded default only)
+ * @param jwksRefreshInterval the least time between two downloads of the signing keys caused by tokens whose
+ *                        {@code kid} is not among the known keys (rotation is picked up within it)
  */
 @ConfigurationProperties("cruddur.auth")
 public record AuthProperties(String jwksUrl,
@@ -25,7 +27,8 @@ public record AuthProperties(String jwksUrl,
                              @DefaultValue("60s") Duration clockSkew,
                              @DefaultValue("60s") Duration callerCacheTtl,
                              @DefaultValue("10000") int callerCacheSize,
-                             @DefaultValue("1h") Duration devTokenTtl) {
+                             @DefaultValue("1h") Duration devTokenTtl,
+                             @DefaultValue("5m") Duration jwksRefreshInterval) {
 
     String requiredJwksUrl() {
         return required(jwksUrl, "cruddur.auth.jwks-url");

@@ -3,6 +3,8 @@ package com.cruddur.messaging.adapters.web.security;
 import com.cruddur.messaging.adapters.web.problem.Problem;
 import com.cruddur.messaging.adapters.web.problem.ProblemWriter;
 import com.cruddur.messaging.adapters.web.problem.Problems;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.AuthenticationServiceException;
@@ -19,6 +21,8 @@ import reactor.core.publisher.Mono;
  */
 final class ProblemAuthenticationEntryPoint implements ServerAuthenticationEntryPoint {
 
+    private static final Logger LOG = LoggerFactory.getLogger(ProblemAuthenticationEntryPoint.class);
+
     private final ProblemWriter writer;
 
     ProblemAuthenticationEntryPoint(ProblemWriter writer) {
@@ -27,6 +31,11 @@ final class ProblemAuthenticationEntryPoint implements ServerAuthenticationEntry
 
     @Override
     public Mono<Void> commence(ServerWebExchange exchange, AuthenticationException failure) {
+        if (failure instanceof AuthenticationServiceException) {
+            // The client is told only that tokens cannot be checked now; why (which key server, what failed) is here.
+            LOG.warn("{} {} -> 503: {}", exchange.getRequest().getMethod(), exchange.getRequest().getPath(),
+                    failure.getMessage(), failure.getCause());
+        }
         return writer.write(exchange, problem(failure));
     }
 

@@ -4,7 +4,9 @@ import com.cruddur.messaging.adapters.web.WebProperties;
 import com.cruddur.messaging.adapters.web.problem.Problem;
 import com.cruddur.messaging.adapters.web.problem.ProblemWriter;
 import com.cruddur.messaging.application.IdentifyCaller;
+import java.net.URI;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -26,23 +28,29 @@ import org.springframework.web.cors.reactive.UrlBasedCorsConfigurationSource;
 
 /**
  * The API is a stateless OAuth2 resource server for Cognito access tokens: {@code /api/**} needs a token except
- * the public user card; everything else (health, the local token issuer, unknown paths) is open, so unknown paths
- * answer 404.
+ * the public user card; everything else (health, the embedded default's token issuer, unknown paths) is open, so
+ * unknown paths answer 404.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebFluxSecurity
 @EnableConfigurationProperties(AuthProperties.class)
 public class SecurityConfiguration {
 
+    /** How long one download of the pool's keys may take before it counts as failed. */
+    private static final Duration JWKS_FETCH_TIMEOUT = Duration.ofSeconds(5);
+
     @Bean
     Callers callers(IdentifyCaller identifyCaller, AuthProperties properties) {
         return new Callers(identifyCaller, properties.callerCacheTtl(), properties.callerCacheSize(), Clock.systemUTC());
     }
 
+    /** Cognito's tokens everywhere but in the embedded default, which trusts only its development issuer. */
     @Bean
-    @Profile("!local")
+    @Profile("!embedded")
     ReactiveJwtDecoder cognitoJwtDecoder(AuthProperties properties) {
-        return CognitoAccessTokens.fromJwks(properties.requiredJwksUrl(), CognitoAccessTokens.validator(
+        SigningKeys keys = new SigningKeys(URI.create(properties.requiredJwksUrl()),
+                properties.jwksRefreshInterval(), JWKS_FETCH_TIMEOUT, Clock.systemUTC());
+        return CognitoAccessTokens.fromJwks(keys, CognitoAccessTokens.validator(
                 properties.requiredIssuer(), properties.requiredClientIds(), properties.clockSkew()));
     }
 

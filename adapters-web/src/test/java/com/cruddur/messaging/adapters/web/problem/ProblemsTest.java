@@ -13,8 +13,10 @@ import org.springframework.core.codec.DecodingException;
 import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.AuthenticationServiceException;
 import org.springframework.web.server.MethodNotAllowedException;
+import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.server.ServerWebInputException;
 
 class ProblemsTest {
@@ -51,11 +53,29 @@ class ProblemsTest {
     }
 
     @Test
-    void unavailableStoreIsServiceUnavailableWithItsMessage() {
-        Problem problem = Problems.from(new StoreUnavailableException("messages", "the table is throttled", null));
+    void unavailableStoreIsServiceUnavailableWithAGenericDetail() {
+        Problem problem = Problems.from(new StoreUnavailableException("messages",
+                "DynamoDB at http://127.0.0.1:8000 failed a request on table 'cruddur-messages': "
+                        + "Requested resource not found", null));
         assertThat(problem.status().value()).isEqualTo(503);
-        assertThat(problem.detail()).isEqualTo("the table is throttled");
+        assertThat(problem.detail()).isEqualTo("the messages store is unavailable; try again shortly");
         assertThat(problem.headers().getFirst(HttpHeaders.RETRY_AFTER)).isEqualTo("5");
+
+        Problem users = Problems.from(new StoreUnavailableException("users",
+                "users database r2dbc:postgresql://db.internal:5432/cruddur did not answer within 5 s", null));
+        assertThat(users.detail()).isEqualTo("the users store is unavailable; try again shortly");
+    }
+
+    @Test
+    void otherServerErrorsTellTheClientNothingOfTheirCause() {
+        Problem unexpected = Problems.from(new IllegalStateException("connection to 10.0.3.7:6379 refused"));
+        assertThat(unexpected.status().value()).isEqualTo(500);
+        assertThat(unexpected.detail()).isEqualTo("an unexpected error occurred");
+
+        Problem gateway = Problems.from(new ResponseStatusException(HttpStatus.BAD_GATEWAY,
+                "upstream http://10.0.3.7:9229 said: table cruddur-messages missing"));
+        assertThat(gateway.status().value()).isEqualTo(502);
+        assertThat(gateway.detail()).isEqualTo("an unexpected error occurred");
     }
 
     @Test

@@ -9,6 +9,8 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.net.URI;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
@@ -26,8 +28,9 @@ class CognitoAccessTokensTest {
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             closedPort = socket.getLocalPort();
         }
-        var decoder = CognitoAccessTokens.fromJwks("http://127.0.0.1:" + closedPort + "/jwks.json",
-                CognitoAccessTokens.validator("https://issuer", List.of("client"), Duration.ofSeconds(60)));
+        SigningKeys keys = new SigningKeys(URI.create("http://127.0.0.1:" + closedPort + "/jwks.json"),
+                Duration.ofMinutes(5), Duration.ofSeconds(10), Clock.systemUTC());
+        var decoder = CognitoAccessTokens.fromJwks(keys, CognitoAccessTokens.validator("https://issuer", List.of("client"), Duration.ofSeconds(60)));
 
         StepVerifier.create(decoder.decode(token()))
                 .expectErrorMatches(error -> error instanceof JwtException && !(error instanceof BadJwtException))

@@ -18,13 +18,15 @@ import reactor.core.publisher.Flux;
 
 /**
  * The embedded default's demo data: the demo users get the Cognito subjects the development token issuer signs
- * ({@code local-<handle>}), and a demo conversation is written once.
+ * ({@code local-<handle>}), and a demo conversation is written once. Only the {@code embedded} profile has it, and
+ * that profile refuses a users database or a table that is not on this machine, so the demo data never reaches a
+ * shared store. Both runners come after the stores are ready (they run after {@code StoresAtStartup}).
  */
 @Configuration(proxyBeanMethods = false)
-@Profile("local")
-public class LocalDemoConfiguration {
+@Profile("embedded")
+public class EmbeddedDemoConfiguration {
 
-    private static final Logger log = LoggerFactory.getLogger(LocalDemoConfiguration.class);
+    private static final Logger log = LoggerFactory.getLogger(EmbeddedDemoConfiguration.class);
 
     @Bean
     ApplicationRunner linkDemoUsersToLocalSubjects(ConnectionFactory users) {
@@ -45,7 +47,7 @@ public class LocalDemoConfiguration {
         };
     }
 
-    /** Runs after the demo users exist (the users database is seeded as it starts); writes nothing a second time. */
+    /** Runs after the demo users exist (the users database is seeded before runners go on); writes nothing twice. */
     @Bean
     ApplicationRunner writeDemoConversations(UserDirectory users, MessageGroups groups, Messages messages) {
         return args -> {

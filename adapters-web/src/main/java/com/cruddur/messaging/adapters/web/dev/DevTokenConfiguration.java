@@ -13,22 +13,18 @@ import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 
 /**
- * Local runs sign in without Cognito: {@code POST /dev/token} issues tokens and the API trusts that key alone,
- * through the same validators as Cognito's tokens. Without the {@code local} profile none of this exists.
+ * The embedded default signs in without Cognito: {@code POST /dev/token} issues tokens and the API trusts that key
+ * alone, through the same validators as Cognito's tokens. The tokens always carry the fixed development issuer and
+ * client id, never configured ones, so they can never pass for a real pool's tokens. Without the {@code embedded}
+ * profile none of this exists.
  */
 @Configuration(proxyBeanMethods = false)
-@Profile("local")
-public class LocalDevTokenConfiguration {
-
-    /** The issuer when {@code cruddur.auth.issuer} is not set. */
-    public static final String DEFAULT_ISSUER = "http://localhost:8080/dev";
-    /** The client id when {@code cruddur.auth.client-ids} is not set. */
-    public static final String DEFAULT_CLIENT_ID = "cruddur-local";
+@Profile("embedded")
+public class DevTokenConfiguration {
 
     @Bean
     DevTokenIssuer devTokenIssuer(AuthProperties properties) {
-        return new DevTokenIssuer(issuer(properties), clientIds(properties).get(0), properties.devTokenTtl(),
-                Clock.systemUTC());
+        return new DevTokenIssuer(properties.devTokenTtl(), Clock.systemUTC());
     }
 
     @Bean
@@ -37,20 +33,12 @@ public class LocalDevTokenConfiguration {
                 .signatureAlgorithm(SignatureAlgorithm.RS256)
                 .build();
         decoder.setJwtValidator(CognitoAccessTokens.validator(
-                issuer(properties), clientIds(properties), properties.clockSkew()));
+                DevTokenIssuer.ISSUER, List.of(DevTokenIssuer.CLIENT_ID), properties.clockSkew()));
         return decoder;
     }
 
     @Bean
     DevTokenController devTokenController(ShowUser showUser, DevTokenIssuer issuer) {
         return new DevTokenController(showUser, issuer);
-    }
-
-    private static String issuer(AuthProperties properties) {
-        return properties.issuer() == null || properties.issuer().isBlank() ? DEFAULT_ISSUER : properties.issuer();
-    }
-
-    private static List<String> clientIds(AuthProperties properties) {
-        return properties.clientIds().isEmpty() ? List.of(DEFAULT_CLIENT_ID) : properties.clientIds();
     }
 }
