@@ -21,14 +21,17 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A store that is slow after writing, as DynamoDB is when its answer is lost or late: a TCP proxy in front of
- * DynamoDB Local that forwards every request, lets each write land, and holds back the answer to the first attempt
- * of every write ({@code PutItem}, {@code TransactWriteItems}) until the client gives up on that attempt. The SDK's
- * attempt timeout then fires and the SDK sends the same write again, which reaches a table that already holds it.
+ * A store whose answers to writes get lost, as DynamoDB's do when they come too late for the SDK's attempt timeout
+ * or the connection breaks: a TCP proxy in front of DynamoDB Local that forwards every request, lets each write
+ * land, and drops the answer to the first attempt of every write ({@code PutItem}, {@code TransactWriteItems}):
+ * once the answer starts to arrive (the write is done by then) it closes the client's connection instead of passing
+ * it on. The SDK then sends the same write again, and the retry reaches a table that already holds it.
  *
- * <p>The SDK numbers its attempts in the {@code amz-sdk-request} header ({@code attempt=1; max=..}); only first
- * attempts are held back, so every retry is answered normally. Requests are read one at a time per connection (the
- * SDK does not pipeline), so a held-back answer never hides another one.
+ * <p>Closing rather than holding the answer past an attempt timeout keeps the tests free of timing: with a short
+ * attempt timeout an ordinary attempt on a busy machine times out too, with a long one every lost answer costs it.
+ * The SDK numbers its attempts in the {@code amz-sdk-request} header ({@code attempt=1; max=..}); only first
+ * attempts lose their answer, so every retry is answered normally. Requests are read one at a time per connection
+ * (the SDK does not pipeline), so a dropped answer never hides another one.
  */
 public final class LostWriteResponsesProxy implements AutoCloseable {
 
@@ -40,7 +43,7 @@ public final class LostWriteResponsesProxy implements AutoCloseable {
     private final URI upstream;
     private final ServerSocket server;
     private final Set<Socket> sockets = ConcurrentHashMap.newKeySet();
-    private final AtomicInteger heldBack = new AtomicInteger();
+    private final AtomicInteger lost = new AtomicInteger();
     private final boolean forgetRequestTokens;
     private volatile boolean closed;
 
@@ -81,9 +84,9 @@ public final class LostWriteResponsesProxy implements AutoCloseable {
         return URI.create("http://" + server.getInetAddress().getHostAddress() + ":" + server.getLocalPort());
     }
 
-    /** How many answers to first attempts of writes were held back so far. */
-    public int heldBackAnswers() {
-        return heldBack.get();
+    /** How many answers to first attempts of writes were dropped so far. */
+    public int lostAnswers() {
+        return lost.get();
     }
 
     private void acceptAll() {
@@ -93,9 +96,9 @@ public final class LostWriteResponsesProxy implements AutoCloseable {
                 Socket store = new Socket(upstream.getHost(), upstream.getPort());
                 sockets.add(client);
                 sockets.add(store);
-                AtomicBoolean holdBack = new AtomicBoolean();
-                start(() -> forwardRequests(client, store, holdBack));
-                start(() -> forwardAnswers(store, client, holdBack));
+                AtomicBoolean dropAnswer = new AtomicBoolean();
+                start(() -> forwardRequests(client, store, dropAnswer));
+                start(() -> forwardAnswers(store, client, dropAnswer));
             } catch (IOException e) {
                 if (!closed) {
                     throw new UncheckedIOException(e);
@@ -110,7 +113,7 @@ public final class LostWriteResponsesProxy implements AutoCloseable {
         thread.start();
     }
 
-    private void forwardRequests(Socket client, Socket store, AtomicBoolean holdBack) {
+    private void forwardRequests(Socket client, Socket store, AtomicBoolean dropAnswer) {
         try (client; store) {
             InputStream in = client.getInputStream();
             OutputStream out = store.getOutputStream();
@@ -123,35 +126,36 @@ public final class LostWriteResponsesProxy implements AutoCloseable {
                 }
                 if (isWrite(headers) && isFirstAttempt(headers)) {
                     // Before forwarding: the answer must not slip through ahead of the flag.
-                    holdBack.set(true);
-                    heldBack.incrementAndGet();
+                    dropAnswer.set(true);
+                    lost.incrementAndGet();
                 }
                 out.write(head);
                 out.write(body);
                 out.flush();
             }
         } catch (IOException closedByEitherSide) {
-            // The client gave up on the attempt, or the test is over.
+            // The answer was dropped, the client closed its connection, or the test is over.
         } finally {
             sockets.remove(client);
             sockets.remove(store);
         }
     }
 
-    private static void forwardAnswers(Socket store, Socket client, AtomicBoolean holdBack) {
+    private static void forwardAnswers(Socket store, Socket client, AtomicBoolean dropAnswer) {
         byte[] buffer = new byte[16 * 1024];
-        try {
+        try (store; client) {
             InputStream in = store.getInputStream();
             OutputStream out = client.getOutputStream();
             int read;
             while ((read = in.read(buffer)) >= 0) {
-                if (!holdBack.get()) {
-                    out.write(buffer, 0, read);
-                    out.flush();
+                if (dropAnswer.get()) {
+                    return; // the write is done; closing both sockets loses its answer
                 }
+                out.write(buffer, 0, read);
+                out.flush();
             }
         } catch (IOException closedByEitherSide) {
-            // The request side closes both sockets when the client gives up.
+            // The request side closes both sockets when the client closes its connection.
         }
     }
 
