@@ -32,7 +32,7 @@ public class InvalidCommandException extends RuntimeException {
             try {
                 return construction.get();
             } catch (DomainViolation violation) {
-                violations.add(violation);
+                violations.addAll(violation.all());
                 return null;
             }
         }

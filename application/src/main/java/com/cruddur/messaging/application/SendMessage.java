@@ -8,8 +8,10 @@ import com.cruddur.messaging.domain.Message;
 import com.cruddur.messaging.domain.MessageGroupId;
 import com.cruddur.messaging.domain.MessageText;
 import com.cruddur.messaging.domain.Participant;
+import com.cruddur.messaging.domain.RequestFingerprint;
 import com.cruddur.messaging.domain.Timestamp;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
 import reactor.core.publisher.Mono;
@@ -24,26 +26,41 @@ public final class SendMessage {
     private final Messages messages;
     private final Ids ids;
     private final Clock clock;
+    private final IdempotencyWindow idempotencyWindow;
 
-    public SendMessage(MessageGroups groups, Messages messages, Ids ids, Clock clock) {
+    public SendMessage(MessageGroups groups, Messages messages, Ids ids, Clock clock,
+                       IdempotencyWindow idempotencyWindow) {
         this.groups = groups;
         this.messages = messages;
         this.ids = ids;
         this.clock = clock;
+        this.idempotencyWindow = idempotencyWindow;
     }
 
     public Mono<SentMessage> send(Command command) {
         return groups.find(command.group())
                 .filter(group -> group.hasParticipant(command.sender().id()))
                 .switchIfEmpty(Mono.error(() -> NotFoundException.messageGroup(command.group())))
-                .flatMap(member -> appendTo(command.group(), command.sender(), command.text(), command.key()))
+                .flatMap(member -> appendTo(command.group(), command.sender(), command.text(), command.key(),
+                        command.fingerprint()))
                 .map(stored -> new SentMessage(stored, false));
     }
 
-    /** Stores a message in a conversation the sender is known to be in. */
-    Mono<Message> appendTo(MessageGroupId group, Participant sender, MessageText text, Optional<IdempotencyKey> key) {
-        return Mono.defer(() -> messages.append(
-                Message.compose(ids.newMessageId(), group, sender, text, Timestamp.of(clock.instant())), key));
+    /**
+     * Stores a message in a conversation the sender is known to be in; {@code fingerprint} is what the client's
+     * request asked for (a send to a handle lands here too, and keeps its own fingerprint).
+     */
+    Mono<Message> appendTo(MessageGroupId group, Participant sender, MessageText text, Optional<IdempotencyKey> key,
+                           RequestFingerprint fingerprint) {
+        return Mono.defer(() -> {
+            Instant now = clock.instant();
+            return messages.append(Message.compose(ids.newMessageId(), group, sender, text, Timestamp.of(now)),
+                    idempotencyWindow.requestFor(key, fingerprint, now));
+        });
+    }
+
+    IdempotencyWindow idempotencyWindow() {
+        return idempotencyWindow;
     }
 
     public record Command(Participant sender, MessageGroupId group, MessageText text, Optional<IdempotencyKey> key) {
@@ -53,6 +70,11 @@ public final class SendMessage {
             Objects.requireNonNull(group, "message group");
             Objects.requireNonNull(text, "text");
             key = key == null ? Optional.empty() : key;
+        }
+
+        /** What this request asks for, to tell its repetition from another request under the same key. */
+        public RequestFingerprint fingerprint() {
+            return RequestFingerprint.ofGroupSend(group, text);
         }
 
         /** Builds the command from a client's raw values, reporting every broken rule at once. */

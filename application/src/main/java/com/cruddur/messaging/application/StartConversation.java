@@ -13,8 +13,10 @@ import com.cruddur.messaging.domain.MessageGroupId;
 import com.cruddur.messaging.domain.MessageText;
 import com.cruddur.messaging.domain.Participant;
 import com.cruddur.messaging.domain.ParticipantPair;
+import com.cruddur.messaging.domain.RequestFingerprint;
 import com.cruddur.messaging.domain.Timestamp;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -63,14 +65,16 @@ public final class StartConversation {
     }
 
     private Mono<SentMessage> sendInto(MessageGroupId existing, Command command) {
-        return sendMessage.appendTo(existing, command.sender(), command.text(), command.key())
+        return sendMessage.appendTo(existing, command.sender(), command.text(), command.key(), command.fingerprint())
                 .map(stored -> new SentMessage(stored, false));
     }
 
     private Mono<SentMessage> startNew(Command command, Participant recipient) {
+        Instant now = clock.instant();
         MessageGroup.Conversation conversation = MessageGroup.start(ids.newMessageGroupId(), ids.newMessageId(),
-                command.sender(), recipient, command.text(), Timestamp.of(clock.instant()));
-        return groups.start(conversation, command.key())
+                command.sender(), recipient, command.text(), Timestamp.of(now));
+        return groups.start(conversation,
+                        sendMessage.idempotencyWindow().requestFor(command.key(), command.fingerprint(), now))
                 .thenReturn(new SentMessage(conversation.firstMessage(), true))
                 .onErrorResume(DuplicateRequestException.class,
                         repeat -> Mono.just(new SentMessage(repeat.original(), false)));
@@ -83,6 +87,11 @@ public final class StartConversation {
             Objects.requireNonNull(recipient, "recipient");
             Objects.requireNonNull(text, "text");
             key = key == null ? Optional.empty() : key;
+        }
+
+        /** What this request asks for, to tell its repetition from another request under the same key. */
+        public RequestFingerprint fingerprint() {
+            return RequestFingerprint.ofHandleSend(recipient, text);
         }
 
         /** Builds the command from a client's raw values, reporting every broken rule at once. */

@@ -3,6 +3,7 @@ package com.cruddur.messaging.application;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.cruddur.messaging.application.port.IdempotencyKeyReusedException;
 import com.cruddur.messaging.domain.Message;
 import com.cruddur.messaging.domain.Participant;
 import java.util.List;
@@ -85,6 +86,42 @@ class SendMessageTest {
 
         assertThat(again.message()).isEqualTo(first.message());
         assertThat(stored()).containsExactly(first.message(), conversation.message());
+    }
+
+    @Test
+    void aKeyReusedForAnotherTextIsRefusedAndStoresNothing() {
+        String group = conversation.message().groupId().toString();
+        SentMessage first = app.sendMessage.send(SendMessage.Command.of(andrew, group, "once", "key-2")).block();
+        app.clock.tick();
+
+        StepVerifier.create(app.sendMessage.send(SendMessage.Command.of(andrew, group, "twice?", "key-2")))
+                .expectError(IdempotencyKeyReusedException.class)
+                .verify();
+
+        assertThat(stored()).containsExactly(first.message(), conversation.message());
+    }
+
+    @Test
+    void aKeyIsFreeAgainAfterTheWindow() {
+        String group = conversation.message().groupId().toString();
+        SentMessage first = app.sendMessage.send(SendMessage.Command.of(andrew, group, "today", "key-3")).block();
+        app.clock.advance(IdempotencyWindow.DEFAULT_LENGTH.plusSeconds(1));
+
+        SentMessage tomorrow = app.sendMessage.send(SendMessage.Command.of(andrew, group, "tomorrow", "key-3")).block();
+
+        assertThat(tomorrow.message().text()).isEqualTo("tomorrow");
+        assertThat(stored()).containsExactly(tomorrow.message(), first.message(), conversation.message());
+    }
+
+    @Test
+    void textWithControlCharactersOrALoneSurrogateIsRefusedWithTheOtherBrokenRules() {
+        assertThatThrownBy(() -> SendMessage.Command.of(andrew, " ", "red \u001b[31m", null))
+                .isInstanceOfSatisfying(InvalidCommandException.class, invalid -> assertThat(invalid.codes())
+                        .containsExactly("message_group_uuid_blank", "message_invalid_characters"));
+        assertThatThrownBy(() -> SendMessage.Command.of(andrew, conversation.message().groupId().toString(),
+                "x".repeat(1030) + "\uD83D", null))
+                .isInstanceOfSatisfying(InvalidCommandException.class, invalid -> assertThat(invalid.codes())
+                        .containsExactly("message_exceed_max_chars_1024", "message_invalid_characters"));
     }
 
     @Test

@@ -3,6 +3,7 @@ package com.cruddur.messaging.application;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.cruddur.messaging.application.port.IdempotencyKeyReusedException;
 import com.cruddur.messaging.domain.InboxEntry;
 import com.cruddur.messaging.domain.Message;
 import com.cruddur.messaging.domain.MessageGroupId;
@@ -126,6 +127,54 @@ class StartConversationTest {
         assertThat(again.message()).isEqualTo(first.message());
         assertThat(again.startedConversation()).isFalse();
         assertThat(messagesOf(first.message().groupId())).containsExactly(first.message());
+    }
+
+    @Test
+    void aKeyReusedForAnotherPersonOrTextIsRefusedAndStoresNothing() {
+        Participant londo = app.user("Londo Mollari");
+        SentMessage first = app.startConversation.send(
+                StartConversation.Command.of(andrew, bayko.handle().value(), "hello", "req-2")).block();
+        app.clock.tick();
+
+        StepVerifier.create(app.startConversation.send(
+                        StartConversation.Command.of(andrew, londo.handle().value(), "hello", "req-2")))
+                .expectError(IdempotencyKeyReusedException.class)
+                .verify();
+        StepVerifier.create(app.startConversation.send(
+                        StartConversation.Command.of(andrew, bayko.handle().value(), "hello again", "req-2")))
+                .expectError(IdempotencyKeyReusedException.class)
+                .verify();
+
+        assertThat(app.store.storedInbox(londo.id())).isEmpty();
+        assertThat(messagesOf(first.message().groupId())).containsExactly(first.message());
+    }
+
+    @Test
+    void aKeyOfASendToAHandleIsNotASendIntoTheConversation() {
+        SentMessage first = app.startConversation.send(
+                StartConversation.Command.of(andrew, bayko.handle().value(), "hello", "req-3")).block();
+        app.clock.tick();
+
+        StepVerifier.create(app.sendMessage.send(SendMessage.Command.of(
+                        andrew, first.message().groupId().toString(), "hello", "req-3")))
+                .expectError(IdempotencyKeyReusedException.class)
+                .verify();
+
+        assertThat(messagesOf(first.message().groupId())).containsExactly(first.message());
+    }
+
+    @Test
+    void aRepeatedKeyIntoAnExistingConversationReturnsTheFirstMessage() {
+        SentMessage started = app.start(andrew, bayko, "hello");
+        SentMessage first = app.startConversation.send(
+                StartConversation.Command.of(andrew, "@" + bayko.handle().value(), "again", "req-4")).block();
+        app.clock.tick();
+
+        SentMessage again = app.startConversation.send(
+                StartConversation.Command.of(andrew, bayko.handle().value(), "again", "req-4")).block();
+
+        assertThat(again.message()).isEqualTo(first.message());
+        assertThat(messagesOf(started.message().groupId())).containsExactly(first.message(), started.message());
     }
 
     @Test

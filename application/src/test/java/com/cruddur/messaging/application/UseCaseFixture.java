@@ -18,7 +18,8 @@ final class UseCaseFixture {
     final MutableClock clock = new MutableClock(ContractFixtures.BASE);
     final Cursors cursors = Cursors.withRandomKey();
 
-    final SendMessage sendMessage = new SendMessage(store.messageGroups(), store.messages(), Ids.random(), clock);
+    final SendMessage sendMessage = new SendMessage(store.messageGroups(), store.messages(), Ids.random(), clock,
+            IdempotencyWindow.defaults());
     final StartConversation startConversation =
             new StartConversation(directory, store.messageGroups(), sendMessage, Ids.random(), clock);
     final ListMessages listMessages = new ListMessages(store.messageGroups(), store.messages(), cursors);
@@ -59,6 +60,10 @@ final class UseCaseFixture {
 
         void tick() {
             now = now.plusSeconds(1);
+        }
+
+        void advance(java.time.Duration duration) {
+            now = now.plus(duration);
         }
 
         @Override

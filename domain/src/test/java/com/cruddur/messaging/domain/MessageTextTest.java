@@ -75,4 +75,51 @@ class MessageTextTest {
                 .isInstanceOfSatisfying(DomainViolation.class,
                         violation -> assertThat(violation.code()).isEqualTo("message_exceed_max_chars_1024"));
     }
+
+    @Test
+    void keepsNewlinesTabsAndEmoji() {
+        String text = "line one\n\tindented " + GRINNING + " \u200d \u00e9";
+
+        assertThat(new MessageText(text).value()).isEqualTo(text);
+    }
+
+    @Test
+    void refusesControlCharactersOtherThanNewlineAndTab() {
+        for (String bad : new String[] {"nul \u0000 here", "esc \u001b[31m red", "bell \u0007", "cr \r\n",
+                "del \u007f", "c1 \u009b"}) {
+            assertThatThrownBy(() -> new MessageText(bad))
+                    .as("text %s", bad.codePoints().mapToObj(c -> String.format("%04x", c)).toList())
+                    .isInstanceOfSatisfying(DomainViolation.class,
+                            violation -> assertThat(violation.code()).isEqualTo("message_invalid_characters"));
+        }
+    }
+
+    @Test
+    void refusesUnpairedSurrogatesWhereverTheyAre() {
+        String high = "\uD83D";
+        String low = "\uDE00";
+        for (String bad : new String[] {"lone high " + high, high + " at the start", "lone low " + low,
+                "reversed " + low + high, "high then text " + high + "x" + low}) {
+            assertThatThrownBy(() -> new MessageText(bad))
+                    .isInstanceOfSatisfying(DomainViolation.class, violation -> {
+                        assertThat(violation.code()).isEqualTo("message_invalid_characters");
+                        assertThat(violation.getMessage()).contains("U+D");
+                    });
+        }
+    }
+
+    @Test
+    void namesTheFirstInvalidCharacterAndWhereItIs() {
+        assertThatThrownBy(() -> new MessageText(GRINNING + "ab\u001bc"))
+                .isInstanceOfSatisfying(DomainViolation.class,
+                        violation -> assertThat(violation.getMessage()).contains("U+001B at character 4"));
+    }
+
+    @Test
+    void aTextTooLongAndWithInvalidCharactersReportsBoth() {
+        assertThatThrownBy(() -> new MessageText("a".repeat(1025) + "\u0000"))
+                .isInstanceOfSatisfying(DomainViolation.class, violation -> assertThat(violation.all())
+                        .extracting(DomainViolation::code)
+                        .containsExactly("message_exceed_max_chars_1024", "message_invalid_characters"));
+    }
 }

@@ -20,6 +20,8 @@ final class Attr {
     static final String LAST_MESSAGE_AT = "last_message_at";
     static final String LAST_MESSAGE = "last_message";
     static final String CREATED_AT = "created_at";
+    static final String REQUEST_FINGERPRINT = "request_fingerprint";
+    static final String EXPIRES_AT = MessagesTable.TIME_TO_LIVE_ATTRIBUTE;
     static final String FIRST = "first_";
     static final String SECOND = "second_";
 

@@ -5,9 +5,10 @@ import com.cruddur.messaging.application.port.ConversationAlreadyExistsException
 import com.cruddur.messaging.application.port.DuplicateRequestException;
 import com.cruddur.messaging.application.port.MessageGroups;
 import com.cruddur.messaging.application.port.Page;
-import com.cruddur.messaging.domain.IdempotencyKey;
+import com.cruddur.messaging.domain.IdempotentRequest;
 import com.cruddur.messaging.domain.InboxEntry;
 import com.cruddur.messaging.domain.LastMessage;
+import com.cruddur.messaging.domain.Message;
 import com.cruddur.messaging.domain.MessageGroup;
 import com.cruddur.messaging.domain.MessageGroupId;
 import com.cruddur.messaging.domain.ParticipantPair;
@@ -68,34 +69,46 @@ public final class DynamoDbMessageGroups implements MessageGroups {
         return calls.get(AccessPattern.D, PairItem.key(pair)).map(PairItem::fromItem);
     }
 
+    /**
+     * One transaction of everything; when it is cancelled, the items that failed their conditions say why: the
+     * conversation record means this very start landed before (its group uuid is new, so nobody else has it: the
+     * SDK sent it again after its answer was lost), the idempotency record a repeated or reused key, the pair's
+     * claim another conversation of the pair.
+     */
     @Override
-    public Mono<Void> start(MessageGroup.Conversation conversation, Optional<IdempotencyKey> key) {
+    public Mono<Void> start(MessageGroup.Conversation conversation, Optional<IdempotentRequest> request) {
         MessageGroup group = conversation.group();
+        Message first = conversation.firstMessage();
         ParticipantPair pair = ParticipantPair.of(group.first().id(), group.second().id());
         List<TransactWriteItem> items = new ArrayList<>();
+        int conversationAt = items.size();
         items.add(writes.putIfAbsent(ConversationItem.toItem(group)));
+        int pairAt = items.size();
         items.add(writes.putIfAbsent(PairItem.toItem(pair, group.id())));
         group.inboxEntries().forEach(entry -> items.add(writes.putIfAbsent(GroupRowItem.toItem(entry))));
-        items.add(writes.putIfAbsent(MessageItem.toItem(conversation.firstMessage())));
-        key.ifPresent(k -> items.add(writes.putIfAbsent(IdempotencyItem.toItem(conversation.firstMessage(), k))));
-        int pairIndex = 1;
-        int idempotencyIndex = 5;
+        items.add(writes.putIfAbsent(MessageItem.toItem(first)));
+        int recordAt = items.size();
+        request.ifPresent(r -> items.add(writes.putIdempotencyRecord(IdempotencyItem.toItem(first, r),
+                first.createdAt().instant())));
         return retryConflicts(() -> calls.transact(AccessPattern.D, items), 1)
+                .then()
                 .onErrorResume(TransactionCanceledException.class, cancelled -> {
-                    if (key.isPresent() && Writes.failedCondition(cancelled, idempotencyIndex)) {
-                        return Writes.itemAt(cancelled, idempotencyIndex).map(Mono::just)
+                    if (Writes.failedCondition(cancelled, conversationAt)) {
+                        return Mono.empty();
+                    }
+                    if (request.isPresent() && Writes.failedCondition(cancelled, recordAt)) {
+                        return Writes.itemAt(cancelled, recordAt).map(Mono::just)
                                 .orElseGet(() -> calls.get(AccessPattern.D,
-                                        IdempotencyItem.key(conversation.firstMessage().sender().id(), key.get())))
-                                .map(IdempotencyItem::fromItem)
+                                        IdempotencyItem.key(first.sender().id(), request.get().key())))
+                                .map(record -> IdempotencyItem.originalFor(record, request.get()))
                                 .flatMap(original -> Mono.error(new DuplicateRequestException(original)));
                     }
-                    if (Writes.failedCondition(cancelled, pairIndex)) {
+                    if (Writes.failedCondition(cancelled, pairAt)) {
                         return Mono.error(new ConversationAlreadyExistsException(pair));
                     }
                     return Mono.error(new ConcurrentUpdateException("conversation " + group.id()
                             + " was not started: " + Writes.codes(cancelled), cancelled));
-                })
-                .then();
+                });
     }
 
     @Override

@@ -3,7 +3,7 @@ package com.cruddur.messaging.adapters.dynamodb;
 import com.cruddur.messaging.application.port.ConcurrentUpdateException;
 import com.cruddur.messaging.application.port.Messages;
 import com.cruddur.messaging.application.port.Page;
-import com.cruddur.messaging.domain.IdempotencyKey;
+import com.cruddur.messaging.domain.IdempotentRequest;
 import com.cruddur.messaging.domain.Message;
 import com.cruddur.messaging.domain.MessageGroupId;
 import com.cruddur.messaging.domain.Timestamp;
@@ -22,6 +22,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 
 /**
@@ -31,8 +32,12 @@ import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledExcepti
  * <p>A message is a conditional put, so it never overwrites another one: when its instant is taken in its group it
  * moves one microsecond on and tries again. After a second collision it reads which instants just after it are
  * taken and moves to a free one (see {@link #nextFree}), so a burst of same-instant messages settles quickly. With an idempotency
- * key the message and the key's record are written in one transaction; a key used before returns the message
- * stored the first time.
+ * key the message and the key's record are written in one transaction; a key used before for the same request
+ * returns the message stored the first time, for another request it is refused.
+ *
+ * <p>A write can land and its answer be lost; the SDK then sends it again, and the repeated write meets the first
+ * one. A failed condition therefore returns the item in the way ({@code ALL_OLD}): when it is this very message,
+ * the message is stored, once, and is not moved on to be stored a second time.
  */
 public final class DynamoDbMessages implements Messages {
 
@@ -56,8 +61,8 @@ public final class DynamoDbMessages implements Messages {
     }
 
     @Override
-    public Mono<Message> append(Message message, Optional<IdempotencyKey> key) {
-        return Mono.defer(() -> attempt(message, key, 1));
+    public Mono<Message> append(Message message, Optional<IdempotentRequest> request) {
+        return Mono.defer(() -> attempt(message, request, 1));
     }
 
     @Override
@@ -65,41 +70,49 @@ public final class DynamoDbMessages implements Messages {
         return newestFirst.page(AccessPattern.A, MessageItem.pk(group), limit, after, MessageItem::fromItem);
     }
 
-    private Mono<Message> attempt(Message candidate, Optional<IdempotencyKey> key, int attempt) {
+    private Mono<Message> attempt(Message candidate, Optional<IdempotentRequest> request, int attempt) {
         if (attempt > MAX_ATTEMPTS) {
             return Mono.error(new ConcurrentUpdateException("message " + candidate.id() + " found no free instant in "
                     + "conversation " + candidate.groupId() + " after " + MAX_ATTEMPTS + " attempts; send it again"));
         }
-        Mono<Message> write = key.isEmpty() ? putAlone(candidate) : putWithKey(candidate, key.get());
+        Mono<Message> write = request.isEmpty() ? putAlone(candidate) : putWithKey(candidate, request.get());
         return write.onErrorResume(InstantTaken.class, taken -> nextFree(candidate, attempt)
-                        .flatMap(next -> attempt(next, key, attempt + 1)))
+                        .flatMap(next -> attempt(next, request, attempt + 1)))
                 .onErrorResume(Conflict.class, conflict -> Mono.delay(jitter(attempt))
-                        .then(Mono.defer(() -> attempt(candidate, key, attempt + 1))));
+                        .then(Mono.defer(() -> attempt(candidate, request, attempt + 1))));
     }
 
     private Mono<Message> putAlone(Message candidate) {
         return calls.put(AccessPattern.C, PutItemRequest.builder()
                         .item(MessageItem.toItem(candidate))
                         .conditionExpression(Writes.ABSENT)
-                        .expressionAttributeNames(Map.of("#pk", Attr.PK)))
+                        .expressionAttributeNames(Map.of("#pk", Attr.PK))
+                        .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD))
                 .thenReturn(candidate)
-                .onErrorMap(ConditionalCheckFailedException.class, taken -> new InstantTaken());
+                .onErrorResume(ConditionalCheckFailedException.class, taken ->
+                        taken.hasItem() && MessageItem.isMessage(taken.item(), candidate)
+                                ? Mono.just(candidate) : Mono.error(new InstantTaken()));
     }
 
-    private Mono<Message> putWithKey(Message candidate, IdempotencyKey key) {
+    private Mono<Message> putWithKey(Message candidate, IdempotentRequest request) {
+        int messageAt = 0;
+        int recordAt = 1;
         return calls.transact(AccessPattern.C, List.of(
                         writes.putIfAbsent(MessageItem.toItem(candidate)),
-                        writes.putIfAbsent(IdempotencyItem.toItem(candidate, key))))
+                        writes.putIdempotencyRecord(IdempotencyItem.toItem(candidate, request),
+                                candidate.createdAt().instant())))
                 .thenReturn(candidate)
                 .onErrorResume(TransactionCanceledException.class, cancelled -> {
-                    if (Writes.failedCondition(cancelled, 1)) {
-                        return Writes.itemAt(cancelled, 1).map(Mono::just)
+                    if (Writes.failedCondition(cancelled, recordAt)) {
+                        // A live record: the first request's (maybe this one's, sent again), or another request's.
+                        return Writes.itemAt(cancelled, recordAt).map(Mono::just)
                                 .orElseGet(() -> calls.get(AccessPattern.C,
-                                        IdempotencyItem.key(candidate.sender().id(), key)))
-                                .map(IdempotencyItem::fromItem);
+                                        IdempotencyItem.key(candidate.sender().id(), request.key())))
+                                .map(record -> IdempotencyItem.originalFor(record, request));
                     }
-                    if (Writes.failedCondition(cancelled, 0)) {
-                        return Mono.error(new InstantTaken());
+                    if (Writes.failedCondition(cancelled, messageAt)) {
+                        return Writes.holdsMessage(cancelled, messageAt, candidate)
+                                ? Mono.just(candidate) : Mono.error(new InstantTaken());
                     }
                     if (Writes.conflicted(cancelled)) {
                         return Mono.error(new Conflict());

@@ -1,6 +1,8 @@
 package com.cruddur.messaging.adapters.dynamodb;
 
+import com.cruddur.messaging.application.port.IdempotencyKeyReusedException;
 import com.cruddur.messaging.domain.IdempotencyKey;
+import com.cruddur.messaging.domain.IdempotentRequest;
 import com.cruddur.messaging.domain.Message;
 import com.cruddur.messaging.domain.MessageGroupId;
 import com.cruddur.messaging.domain.MessageId;
@@ -11,8 +13,9 @@ import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
- * A used idempotency key: pk {@code IDEM#{sender}#{key}}, sk {@code IDEM}, and the message stored the first time,
- * so a repeated request gets the same answer.
+ * A used idempotency key: pk {@code IDEM#{sender}#{key}}, sk {@code IDEM}, the message stored the first time (so a
+ * repeated request gets the same answer), the fingerprint of that request and the end of the key's window in
+ * epoch seconds (the table's time-to-live attribute).
  */
 final class IdempotencyItem {
 
@@ -25,14 +28,28 @@ final class IdempotencyItem {
         return Attr.key(Attr.IDEMPOTENCY_PREFIX + sender + "#" + key.value(), SK);
     }
 
-    static Map<String, AttributeValue> toItem(Message message, IdempotencyKey key) {
-        Map<String, AttributeValue> item = new HashMap<>(key(message.sender().id(), key));
+    static Map<String, AttributeValue> toItem(Message message, IdempotentRequest request) {
+        Map<String, AttributeValue> item = new HashMap<>(key(message.sender().id(), request.key()));
         item.put(Attr.GROUP_UUID, Attr.s(message.groupId().toString()));
         item.put(Attr.MESSAGE_UUID, Attr.s(message.id().toString()));
         item.put(Attr.MESSAGE, Attr.s(message.text()));
         item.put(Attr.CREATED_AT, Attr.s(message.createdAt().format()));
         ParticipantAttrs.put(item, "", message.sender());
+        item.put(Attr.REQUEST_FINGERPRINT, Attr.s(request.fingerprint().value()));
+        item.put(Attr.EXPIRES_AT, epochSeconds(request.expiresAt().getEpochSecond()));
         return item;
+    }
+
+    /**
+     * The message a record holds for {@code request}; a record of another request under the same key refuses it.
+     * Only records whose window is still open reach here: the write's condition treats the others as absent.
+     */
+    static Message originalFor(Map<String, AttributeValue> item, IdempotentRequest request) {
+        AttributeValue fingerprint = item.get(Attr.REQUEST_FINGERPRINT);
+        if (fingerprint == null || !request.fingerprint().value().equals(fingerprint.s())) {
+            throw new IdempotencyKeyReusedException(request.key());
+        }
+        return fromItem(item);
     }
 
     static Message fromItem(Map<String, AttributeValue> item) {
@@ -48,5 +65,9 @@ final class IdempotencyItem {
         } catch (RuntimeException e) {
             throw MalformedItemException.unreadable(item, e);
         }
+    }
+
+    static AttributeValue epochSeconds(long seconds) {
+        return AttributeValue.fromN(Long.toString(seconds));
     }
 }

@@ -28,6 +28,15 @@ final class MessageItem {
         return item;
     }
 
+    /**
+     * Whether a stored item is {@code message}'s own: the same uuid at its key. Message uuids are new for every
+     * send, so another message never matches; a write that was sent again after its answer was lost does.
+     */
+    static boolean isMessage(Map<String, AttributeValue> item, Message message) {
+        AttributeValue uuid = item.get(Attr.MESSAGE_UUID);
+        return uuid != null && message.id().toString().equals(uuid.s());
+    }
+
     static Message fromItem(Map<String, AttributeValue> item) {
         try {
             String pk = Attr.string(item, Attr.PK);

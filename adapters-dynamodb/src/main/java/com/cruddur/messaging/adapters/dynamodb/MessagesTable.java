@@ -22,6 +22,8 @@ import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 import software.amazon.awssdk.services.dynamodb.model.StreamSpecification;
 import software.amazon.awssdk.services.dynamodb.model.StreamViewType;
 import software.amazon.awssdk.services.dynamodb.model.TableDescription;
+import software.amazon.awssdk.services.dynamodb.model.TimeToLiveSpecification;
+import software.amazon.awssdk.services.dynamodb.model.UpdateTimeToLiveRequest;
 
 /**
  * The single messages table, as code: the reference's table (keys, GSI, provisioned 5/5) plus the stream it had to
@@ -30,7 +32,8 @@ import software.amazon.awssdk.services.dynamodb.model.TableDescription;
  * <h2>Keys</h2>
  * {@code pk} (S, hash) and {@code sk} (S, range). GSI {@value #GROUP_INDEX}: {@code message_group_uuid} (S, hash),
  * {@code sk} (range), projection ALL; only message-group rows carry {@code message_group_uuid}, so only they appear
- * in it. Stream: NEW_IMAGE. Every attribute is a string.
+ * in it. Stream: NEW_IMAGE. Time to live on {@value #TIME_TO_LIVE_ATTRIBUTE}, which only idempotency records carry.
+ * Every attribute is a string but that one (a Number of epoch seconds, as DynamoDB's time to live requires).
  *
  * <h2>Items</h2>
  * Timestamps are written as {@code 2026-11-22T10:15:30.123456+00:00}; the reference's offset-less and
@@ -52,7 +55,10 @@ import software.amazon.awssdk.services.dynamodb.model.TableDescription;
  *     <td>{@code group_uuid}</td></tr>
  * <tr><td>idempotency record (added)</td><td>{@code IDEM#{sender_user_uuid}#{key}}</td><td>{@code IDEM}</td>
  *     <td>{@code group_uuid}, {@code message_uuid}, {@code message}, {@code created_at}, {@code user_uuid},
- *     {@code user_display_name}, {@code user_handle} (the message stored the first time)</td></tr>
+ *     {@code user_display_name}, {@code user_handle} (the message stored the first time),
+ *     {@code request_fingerprint} (what the request asked for), {@code expires_at} (N, epoch seconds: the end of
+ *     the key's window; DynamoDB deletes the record some time after it, and until then a record past it counts as
+ *     absent)</td></tr>
  * </table>
  * Added items never carry {@code message_group_uuid} (they stay out of the GSI) and never use the {@code GRP#} or
  * {@code MSG#} keys, so the reference's own queries still see only reference-shaped items.
@@ -65,11 +71,15 @@ import software.amazon.awssdk.services.dynamodb.model.TableDescription;
  * <li><b>C</b> send to a group: membership = GetItem CONV (consistent); PutItem MSG with
  *     {@code attribute_not_exists(pk)} (a taken instant moves the message one microsecond on and retries; after a
  *     second collision a keys-only Query of the following instants finds a free one); with an idempotency key,
- *     TransactWriteItems of MSG + IDEM (both {@code attribute_not_exists}; a failed IDEM condition returns the
- *     message stored the first time).</li>
+ *     TransactWriteItems of MSG + IDEM (MSG {@code attribute_not_exists}, IDEM absent or expired; a failed IDEM
+ *     condition returns the message stored the first time when the fingerprint matches, and refuses the request
+ *     when it does not). A failed condition returns the item that holds the key, so a write sent again after its
+ *     answer was lost finds its own message there (the same {@code message_uuid}) and counts as done.</li>
  * <li><b>D</b> send to a handle: GetItem PAIR (consistent); when absent, ONE TransactWriteItems: CONV, PAIR,
- *     both GRP rows and the first MSG [and IDEM], each {@code attribute_not_exists(pk)}. A failed PAIR condition
- *     means another request created the conversation; a failed IDEM condition means a repeated request.</li>
+ *     both GRP rows and the first MSG [and IDEM], each {@code attribute_not_exists(pk)} (IDEM: or expired). A
+ *     failed CONV condition means this very start landed before (its group uuid is new); a failed PAIR condition
+ *     means another request created the conversation; a failed IDEM condition means a repeated request (or, with
+ *     another fingerprint, a reused key).</li>
  * <li><b>E</b> move the inbox rows: GetItem CONV (consistent); ONE TransactWriteItems: Update CONV (condition
  *     {@code last_message_at = expected}), Delete both old GRP rows and Put both new ones (each conditioned on being
  *     absent or of the same group).</li>
@@ -84,6 +94,8 @@ public final class MessagesTable {
     public static final String GROUP_INDEX = "message-group-sk-index";
     public static final long DEFAULT_READ_CAPACITY = 5;
     public static final long DEFAULT_WRITE_CAPACITY = 5;
+    /** The time-to-live attribute: only idempotency records have it. */
+    public static final String TIME_TO_LIVE_ATTRIBUTE = "expires_at";
 
     private final String name;
     private final Billing billing;
@@ -162,14 +174,26 @@ public final class MessagesTable {
         return request.build();
     }
 
-    /** Creates the table and waits until it is ACTIVE; errors if it exists already. */
+    /**
+     * Creates the table, waits until it is ACTIVE and switches on its time to live (which CreateTable cannot);
+     * errors if it exists already.
+     */
     public Mono<TableDescription> create(DynamoDbAsyncClient client) {
         return Mono.fromFuture(() -> client.createTable(createTableRequest()))
                 .then(Mono.fromFuture(() -> client.waiter().waitUntilTableExists(
                         DescribeTableRequest.builder().tableName(name).build(),
                         WaiterOverrideConfiguration.builder().waitTimeout(Duration.ofMinutes(5)).build())))
                 .flatMap(waited -> Mono.justOrEmpty(waited.matched().response()))
-                .map(described -> described.table());
+                .map(described -> described.table())
+                .flatMap(table -> Mono.fromFuture(() -> client.updateTimeToLive(timeToLiveRequest())).thenReturn(table));
+    }
+
+    /** Expired idempotency records are deleted by DynamoDB, by {@value #TIME_TO_LIVE_ATTRIBUTE}. */
+    public UpdateTimeToLiveRequest timeToLiveRequest() {
+        return UpdateTimeToLiveRequest.builder().tableName(name)
+                .timeToLiveSpecification(TimeToLiveSpecification.builder()
+                        .attributeName(TIME_TO_LIVE_ATTRIBUTE).enabled(true).build())
+                .build();
     }
 
     /** Creates the table unless it exists; true when it was created now. */

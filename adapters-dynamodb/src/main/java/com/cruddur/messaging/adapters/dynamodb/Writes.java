@@ -1,6 +1,8 @@
 package com.cruddur.messaging.adapters.dynamodb;
 
+import com.cruddur.messaging.domain.Message;
 import com.cruddur.messaging.domain.MessageGroupId;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -16,6 +18,8 @@ import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledExcepti
 final class Writes {
 
     static final String ABSENT = "attribute_not_exists(#pk)";
+    static final String ABSENT_OR_EXPIRED =
+            "attribute_not_exists(#pk) OR attribute_not_exists(#expires) OR #expires <= :now";
     static final String ABSENT_OR_SAME_GROUP = "attribute_not_exists(#pk) OR #group = :group";
     static final String CONDITION_FAILED = "ConditionalCheckFailed";
     static final String CONFLICT = "TransactionConflict";
@@ -31,6 +35,20 @@ final class Writes {
         return TransactWriteItem.builder().put(Put.builder().tableName(table).item(item)
                 .conditionExpression(ABSENT)
                 .expressionAttributeNames(Map.of("#pk", Attr.PK))
+                .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)
+                .build()).build();
+    }
+
+    /**
+     * The put of an idempotency record: it takes the key when no record holds it, or when the record there is past
+     * its window at {@code now} (DynamoDB deletes expired items late, so they are still read) or has no window at
+     * all. A failure returns the live record.
+     */
+    TransactWriteItem putIdempotencyRecord(Map<String, AttributeValue> item, Instant now) {
+        return TransactWriteItem.builder().put(Put.builder().tableName(table).item(item)
+                .conditionExpression(ABSENT_OR_EXPIRED)
+                .expressionAttributeNames(Map.of("#pk", Attr.PK, "#expires", Attr.EXPIRES_AT))
+                .expressionAttributeValues(Map.of(":now", IdempotencyItem.epochSeconds(now.getEpochSecond())))
                 .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)
                 .build()).build();
     }
@@ -78,6 +96,11 @@ final class Writes {
         }
         CancellationReason reason = cancelled.cancellationReasons().get(index);
         return reason.hasItem() && !reason.item().isEmpty() ? Optional.of(reason.item()) : Optional.empty();
+    }
+
+    /** Whether the item that failed the condition at {@code index} is {@code message} itself (its first write). */
+    static boolean holdsMessage(TransactionCanceledException cancelled, int index, Message message) {
+        return itemAt(cancelled, index).map(item -> MessageItem.isMessage(item, message)).orElse(false);
     }
 
     static List<String> codes(TransactionCanceledException cancelled) {

@@ -7,7 +7,6 @@ import static com.cruddur.messaging.adapters.dynamodb.TestData.person;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.cruddur.messaging.adapters.dynamodb.testing.DynamoDbLocalFixture;
-import com.cruddur.messaging.domain.IdempotencyKey;
 import com.cruddur.messaging.domain.LastMessage;
 import com.cruddur.messaging.domain.MessageGroup;
 import com.cruddur.messaging.domain.Participant;
@@ -40,7 +39,7 @@ class ConsumedCapacityTest {
         messages.newestFirst(group.id(), 20, Optional.empty()).block(WAIT);
         groups.inbox(a.id(), 20, Optional.empty()).block(WAIT);
         messages.append(message(group.id(), b, "reply", at(1)), Optional.empty()).block(WAIT);
-        messages.append(message(group.id(), b, "keyed", at(2)), Optional.of(new IdempotencyKey("cap"))).block(WAIT);
+        messages.append(message(group.id(), b, "keyed", at(2)), Optional.of(TestData.request("cap"))).block(WAIT);
         groups.moveLastMessage(group, new LastMessage(at(2), "keyed")).block(WAIT);
 
         assertThat(recorder.total("GetItem", AccessPattern.D, TABLE)).isPositive();

@@ -12,7 +12,7 @@ import com.cruddur.messaging.adapters.dynamodb.testing.DynamoDbLocalFixture;
 import com.cruddur.messaging.application.port.ConcurrentUpdateException;
 import com.cruddur.messaging.application.port.ConversationAlreadyExistsException;
 import com.cruddur.messaging.application.port.DuplicateRequestException;
-import com.cruddur.messaging.domain.IdempotencyKey;
+import com.cruddur.messaging.domain.IdempotentRequest;
 import com.cruddur.messaging.domain.LastMessage;
 import com.cruddur.messaging.domain.Message;
 import com.cruddur.messaging.domain.MessageGroup;
@@ -45,7 +45,7 @@ class DynamoDbWritesTest {
         MessageGroup.Conversation started = conversation(andrew, bayko, "hello", at(0));
         String group = started.group().id().toString();
 
-        groups.start(started, Optional.of(new IdempotencyKey("first-send"))).block(WAIT);
+        groups.start(started, Optional.of(TestData.request("first-send"))).block(WAIT);
 
         Map<String, AttributeValue> andrewsRow = single(partition(TABLE, "GRP#" + andrew.id()));
         assertThat(strings(andrewsRow)).containsExactlyInAnyOrderEntriesOf(Map.of(
@@ -72,9 +72,19 @@ class DynamoDbWritesTest {
         String pairKey = ParticipantPair.of(andrew.id(), bayko.id()).key();
         assertThat(strings(single(partition(TABLE, "PAIR#" + pairKey))))
                 .containsEntry("group_uuid", group).doesNotContainKey("message_group_uuid");
-        assertThat(strings(single(partition(TABLE, "IDEM#" + andrew.id() + "#first-send"))))
+        Map<String, AttributeValue> keyRecord = single(partition(TABLE, "IDEM#" + andrew.id() + "#first-send"));
+        assertThat(strings(keyRecord))
                 .containsEntry("message_uuid", started.firstMessage().id().toString())
+                .containsEntry("request_fingerprint", TestData.request("first-send").fingerprint().value())
                 .doesNotContainKey("message_group_uuid");
+        // The only attribute that is not a string: the time to live, epoch seconds as a Number.
+        assertThat(keyRecord.get("expires_at").n())
+                .isEqualTo(Long.toString(TestData.request("first-send").expiresAt().getEpochSecond()));
+        assertThat(keyRecord).allSatisfy((name, value) -> {
+            if (!name.equals("expires_at")) {
+                assertThat(value.s()).as(name).isNotNull();
+            }
+        });
     }
 
     @Test
@@ -98,10 +108,10 @@ class DynamoDbWritesTest {
         Participant a = person("Delenn");
         Participant b = person("Lennier");
         MessageGroup.Conversation first = conversation(a, b, "hello", at(0));
-        groups.start(first, Optional.of(new IdempotencyKey("k-1"))).block(WAIT);
+        groups.start(first, Optional.of(TestData.request("k-1"))).block(WAIT);
         MessageGroup.Conversation repeat = conversation(a, b, "hello", at(3));
 
-        assertThatThrownBy(() -> groups.start(repeat, Optional.of(new IdempotencyKey("k-1"))).block(WAIT))
+        assertThatThrownBy(() -> groups.start(repeat, Optional.of(TestData.request("k-1"))).block(WAIT))
                 .isInstanceOfSatisfying(DuplicateRequestException.class,
                         duplicate -> assertThat(duplicate.original()).isEqualTo(first.firstMessage()));
         assertThat(partition(TABLE, "MSG#" + first.group().id())).hasSize(1);
@@ -132,7 +142,7 @@ class DynamoDbWritesTest {
         Participant b = person("Franklin");
         MessageGroup.Conversation started = conversation(a, b, "hello", at(0));
         groups.start(started, Optional.empty()).block(WAIT);
-        IdempotencyKey key = new IdempotencyKey("send-42");
+        IdempotentRequest key = TestData.request("send-42");
 
         Message first = messages.append(message(started.group().id(), a, "once", at(10)), Optional.of(key)).block(WAIT);
         Message repeated = messages.append(message(started.group().id(), a, "once", at(11)), Optional.of(key))
@@ -150,7 +160,7 @@ class DynamoDbWritesTest {
         groups.start(started, Optional.empty()).block(WAIT);
 
         Message stored = messages.append(message(started.group().id(), b, "same", at(0)),
-                Optional.of(new IdempotencyKey("k-same"))).block(WAIT);
+                Optional.of(TestData.request("k-same"))).block(WAIT);
 
         assertThat(stored.createdAt().format()).isEqualTo("2026-11-22T10:15:30.123457+00:00");
         assertThat(strings(single(partition(TABLE, "IDEM#" + b.id() + "#k-same"))))
@@ -184,7 +194,9 @@ class DynamoDbWritesTest {
         return items.get(0);
     }
 
+    /** The string attributes of an item (the time to live of idempotency records is a Number). */
     private static Map<String, String> strings(Map<String, AttributeValue> item) {
-        return item.entrySet().stream().collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, e -> e.getValue().s()));
+        return item.entrySet().stream().filter(e -> e.getValue().s() != null)
+                .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, e -> e.getValue().s()));
     }
 }

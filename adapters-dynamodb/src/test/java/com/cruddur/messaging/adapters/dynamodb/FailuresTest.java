@@ -11,7 +11,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.cruddur.messaging.adapters.dynamodb.testing.DynamoDbLocalFixture;
 import com.cruddur.messaging.application.StoreUnavailableException;
 import com.cruddur.messaging.application.port.ConcurrentUpdateException;
-import com.cruddur.messaging.domain.IdempotencyKey;
 import com.cruddur.messaging.domain.LastMessage;
 import com.cruddur.messaging.domain.MessageGroup;
 import com.cruddur.messaging.domain.MessageGroupId;
@@ -58,11 +57,11 @@ class FailuresTest {
         for (ThrowingCallable call : List.<ThrowingCallable>of(
                 () -> groups.find(id).block(WAIT),
                 () -> groups.findByPair(ParticipantPair.of(a.id(), b.id())).block(WAIT),
-                () -> groups.start(started, Optional.of(new IdempotencyKey("k"))).block(WAIT),
+                () -> groups.start(started, Optional.of(TestData.request("k"))).block(WAIT),
                 () -> groups.moveLastMessage(started.group(), new LastMessage(at(5), "x")).block(WAIT),
                 () -> groups.inbox(a.id(), 10, Optional.empty()).block(WAIT),
                 () -> messages.append(message(id, a, "hi", at(1)), Optional.empty()).block(WAIT),
-                () -> messages.append(message(id, a, "hi", at(1)), Optional.of(new IdempotencyKey("k"))).block(WAIT),
+                () -> messages.append(message(id, a, "hi", at(1)), Optional.of(TestData.request("k"))).block(WAIT),
                 () -> messages.newestFirst(id, 10, Optional.empty()).block(WAIT))) {
             assertThatThrownBy(call).isInstanceOfSatisfying(StoreUnavailableException.class, e -> {
                 assertThat(e.store()).isEqualTo("messages");
@@ -112,7 +111,7 @@ class FailuresTest {
                 .build()).join();
         DynamoDbMessageGroups groups = new DynamoDbMessageGroups(DynamoDbLocalFixture.client(), TABLE, RECORDER, 10);
 
-        assertThatThrownBy(() -> groups.start(started, Optional.of(new IdempotencyKey("half"))).block(WAIT))
+        assertThatThrownBy(() -> groups.start(started, Optional.of(TestData.request("half"))).block(WAIT))
                 .isInstanceOf(ConcurrentUpdateException.class);
 
         assertThat(partition(TABLE, "CONV#" + started.group().id())).isEmpty();

@@ -7,12 +7,15 @@ import java.time.Duration;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.DynamoDbAsyncClient;
+import software.amazon.awssdk.services.dynamodb.model.DescribeTimeToLiveRequest;
 import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndexDescription;
 import software.amazon.awssdk.services.dynamodb.model.KeyType;
 import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
 import software.amazon.awssdk.services.dynamodb.model.StreamViewType;
 import software.amazon.awssdk.services.dynamodb.model.TableDescription;
 import software.amazon.awssdk.services.dynamodb.model.TableStatus;
+import software.amazon.awssdk.services.dynamodb.model.TimeToLiveDescription;
+import software.amazon.awssdk.services.dynamodb.model.TimeToLiveStatus;
 
 class MessagesTableTest {
 
@@ -43,6 +46,18 @@ class MessagesTableTest {
         assertThat(index.projection().projectionType()).isEqualTo(ProjectionType.ALL);
         assertThat(index.provisionedThroughput().readCapacityUnits()).isEqualTo(5L);
         assertThat(index.provisionedThroughput().writeCapacityUnits()).isEqualTo(5L);
+    }
+
+    @Test
+    void createdTablesExpireIdempotencyRecordsByTheirTimeToLive() {
+        MessagesTable table = MessagesTable.named("ttl-" + UUID.randomUUID());
+
+        table.create(client).block(WAIT);
+
+        TimeToLiveDescription ttl = client.describeTimeToLive(DescribeTimeToLiveRequest.builder()
+                .tableName(table.name()).build()).join().timeToLiveDescription();
+        assertThat(ttl.timeToLiveStatus()).isEqualTo(TimeToLiveStatus.ENABLED);
+        assertThat(ttl.attributeName()).isEqualTo("expires_at").isEqualTo(MessagesTable.TIME_TO_LIVE_ATTRIBUTE);
     }
 
     @Test

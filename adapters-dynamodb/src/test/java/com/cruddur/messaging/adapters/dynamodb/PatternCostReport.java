@@ -6,7 +6,6 @@ import static com.cruddur.messaging.adapters.dynamodb.TestData.message;
 import static com.cruddur.messaging.adapters.dynamodb.TestData.person;
 
 import com.cruddur.messaging.adapters.dynamodb.testing.DynamoDbLocalFixture;
-import com.cruddur.messaging.domain.IdempotencyKey;
 import com.cruddur.messaging.domain.LastMessage;
 import com.cruddur.messaging.domain.MessageGroup;
 import com.cruddur.messaging.domain.Participant;
@@ -125,7 +124,7 @@ public final class PatternCostReport {
         groups.start(started, Optional.empty()).block(WAIT);
         return i -> groups.find(started.group().id())
                 .then(messages.append(message(started.group().id(), a, TEXT, at(i + 1)),
-                        Optional.of(new IdempotencyKey("request-" + i))))
+                        Optional.of(TestData.request("request-" + i))))
                 .block(WAIT);
     }
 

@@ -2,14 +2,18 @@ package com.cruddur.messaging.adapters.dynamodb;
 
 import com.cruddur.messaging.adapters.dynamodb.testing.DynamoDbLocalFixture;
 import com.cruddur.messaging.domain.Handle;
+import com.cruddur.messaging.domain.IdempotencyKey;
+import com.cruddur.messaging.domain.IdempotentRequest;
 import com.cruddur.messaging.domain.Message;
 import com.cruddur.messaging.domain.MessageGroup;
 import com.cruddur.messaging.domain.MessageGroupId;
 import com.cruddur.messaging.domain.MessageId;
 import com.cruddur.messaging.domain.MessageText;
 import com.cruddur.messaging.domain.Participant;
+import com.cruddur.messaging.domain.RequestFingerprint;
 import com.cruddur.messaging.domain.Timestamp;
 import com.cruddur.messaging.domain.UserId;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -45,6 +49,15 @@ final class TestData {
 
     static Message message(MessageGroupId group, Participant sender, String text, Timestamp at) {
         return Message.compose(new MessageId(UUID.randomUUID()), group, sender, new MessageText(text), at);
+    }
+
+    /**
+     * A key and the same request each time it is asked for with the same key, remembered a day after {@link #T0}:
+     * repeating it is a repeated request, whatever the message or conversation.
+     */
+    static IdempotentRequest request(String key) {
+        return new IdempotentRequest(new IdempotencyKey(key),
+                RequestFingerprint.ofHandleSend(new Handle("someone"), new MessageText(key)), T0.plus(Duration.ofDays(1)));
     }
 
     /** Every item of a partition, oldest sk first, read consistently. */

@@ -3,7 +3,7 @@ package com.cruddur.messaging.adapters.lambda;
 import com.cruddur.messaging.application.StoreUnavailableException;
 import com.cruddur.messaging.application.port.MessageGroups;
 import com.cruddur.messaging.application.port.Page;
-import com.cruddur.messaging.domain.IdempotencyKey;
+import com.cruddur.messaging.domain.IdempotentRequest;
 import com.cruddur.messaging.domain.InboxEntry;
 import com.cruddur.messaging.domain.LastMessage;
 import com.cruddur.messaging.domain.MessageGroup;
@@ -53,8 +53,8 @@ final class FailingMoves implements MessageGroups {
     }
 
     @Override
-    public Mono<Void> start(MessageGroup.Conversation conversation, Optional<IdempotencyKey> key) {
-        return delegate.start(conversation, key);
+    public Mono<Void> start(MessageGroup.Conversation conversation, Optional<IdempotentRequest> request) {
+        return delegate.start(conversation, request);
     }
 
     @Override

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.cruddur.messaging.application.SentMessage;
 import com.cruddur.messaging.domain.Message;
+import com.cruddur.messaging.domain.MessageGroupId;
 import com.cruddur.messaging.domain.Participant;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -154,6 +155,42 @@ class MessagingApiTest extends WebApiTest {
         assertThat(second).isEqualTo(first);
         assertThat(store.storedInbox(bayko.id())).hasSize(1);
         assertThat(stored(bayko, store.storedInbox(bayko.id()).get(0).groupId())).hasSize(1);
+    }
+
+    @Test
+    void anIdempotencyKeyReusedForAnotherRequestIsUnprocessableAndStoresNothing() {
+        Participant andrew = user("Andrew Brown");
+        Participant bayko = user("Bayko");
+        SentMessage started = start(andrew, bayko, "first");
+        String group = started.message().groupId().toString();
+        post(andrew, json("{'message':'once','message_group_uuid':'%s'}".formatted(group)), "key-reused")
+                .expectStatus().isOk();
+
+        problem(postSpec(andrew, json("{'message':'another text','message_group_uuid':'%s'}".formatted(group)))
+                .header("Idempotency-Key", "key-reused"), 422, "idempotency_key_reused");
+        problem(postSpec(andrew, json("{'message':'once','handle':'%s'}".formatted(bayko.handle())))
+                .header("Idempotency-Key", "key-reused"), 422, "idempotency_key_reused");
+
+        assertThat(stored(andrew, started.message().groupId())).extracting(Message::text)
+                .containsExactly("first", "once");
+    }
+
+    @Test
+    void textWithControlCharactersOrALoneSurrogateIsUnprocessable() {
+        Participant andrew = user("Andrew Brown");
+        Participant bayko = user("Bayko");
+        String group = start(andrew, bayko, "first").message().groupId().toString();
+
+        // JSON escapes, as a client sends them: ESC, NUL, a lone high surrogate.
+        for (String text : List.of("\\u001b[2J cleared", "nul \\u0000", "half an emoji \\ud83d")) {
+            problem(postSpec(andrew, json("{'message':'%s','message_group_uuid':'%s'}".formatted(text, group))),
+                    422, "message_invalid_characters");
+        }
+        post(andrew, json("{'message':'two\\nlines\\tand a tab \\ud83d\\ude00','message_group_uuid':'%s'}"
+                .formatted(group))).expectStatus().isOk();
+
+        assertThat(stored(andrew, MessageGroupId.of(group))).extracting(Message::text)
+                .containsExactly("first", "two\nlines\tand a tab \uD83D\uDE00");
     }
 
     @Test

@@ -1,6 +1,7 @@
 package com.cruddur.messaging.adapters.web;
 
 import com.cruddur.messaging.application.Cursors;
+import com.cruddur.messaging.application.IdempotencyWindow;
 import com.cruddur.messaging.application.IdentifyCaller;
 import com.cruddur.messaging.application.ListMessageGroups;
 import com.cruddur.messaging.application.ListMessages;
@@ -42,7 +43,8 @@ class TestApplication {
 
     @Bean
     SendMessage sendMessage(InMemoryMessageStore store, TickingClock clock) {
-        return new SendMessage(store.messageGroups(), store.messages(), Ids.random(), clock);
+        return new SendMessage(store.messageGroups(), store.messages(), Ids.random(), clock,
+                IdempotencyWindow.defaults());
     }
 
     @Bean

@@ -1,6 +1,6 @@
 package com.cruddur.messaging.application.port;
 
-import com.cruddur.messaging.domain.IdempotencyKey;
+import com.cruddur.messaging.domain.IdempotentRequest;
 import com.cruddur.messaging.domain.InboxEntry;
 import com.cruddur.messaging.domain.LastMessage;
 import com.cruddur.messaging.domain.MessageGroup;
@@ -29,12 +29,15 @@ public interface MessageGroups {
 
     /**
      * Stores a new conversation atomically: both inbox rows, its first message and the pair's claim on it (and the
-     * idempotency record when a key is given); either all of it or none.
+     * idempotency record when a key is given); either all of it or none. A start whose answer was lost and that is
+     * sent again is recognised as this start (success), never as another conversation of the pair.
      *
      * @return empty on success; errors with {@link ConversationAlreadyExistsException} when the pair already has a
-     * group (another request won the race), or {@link DuplicateRequestException} when the key was used already.
+     * group (another request won the race), {@link DuplicateRequestException} when the key was used already for
+     * the same request, or {@link IdempotencyKeyReusedException} when it was used for another request (an expired
+     * key counts as unused, see {@link Messages#append}).
      */
-    Mono<Void> start(MessageGroup.Conversation conversation, Optional<IdempotencyKey> key);
+    Mono<Void> start(MessageGroup.Conversation conversation, Optional<IdempotentRequest> request);
 
     /**
      * Moves the group's last message from {@code expected} to {@code next}, both participants' inbox rows with it,

@@ -1,6 +1,6 @@
 package com.cruddur.messaging.application.port;
 
-import com.cruddur.messaging.domain.IdempotencyKey;
+import com.cruddur.messaging.domain.IdempotentRequest;
 import com.cruddur.messaging.domain.Message;
 import com.cruddur.messaging.domain.MessageGroupId;
 import java.util.Optional;
@@ -13,10 +13,16 @@ public interface Messages {
      * Stores a message without ever overwriting another: when its instant is taken in its group, it moves forward
      * a microsecond at a time until it fits.
      *
+     * <p>Stored once, however often the store is asked: a write whose answer was lost and that is sent again is
+     * recognised as this message, never moved on as another one.
+     *
+     * @param request the client's idempotency key with its request; its key counts as unused once it expired
+     * (at the message's {@code createdAt}), whatever the store still holds
      * @return the message as stored (its {@code createdAt} may be later than asked); with a key that this sender
-     * used already, nothing is stored and the message stored the first time is returned instead.
+     * used already for the same request, nothing is stored and the message stored the first time is returned
+     * instead; errors with {@link IdempotencyKeyReusedException} when the key was used for another request
      */
-    Mono<Message> append(Message message, Optional<IdempotencyKey> key);
+    Mono<Message> append(Message message, Optional<IdempotentRequest> request);
 
     /**
      * One page of a group's messages, newest first. {@code after} is a position from a previous page (older

@@ -1,14 +1,18 @@
 package com.cruddur.messaging.application.contract;
 
 import com.cruddur.messaging.domain.Handle;
+import com.cruddur.messaging.domain.IdempotencyKey;
+import com.cruddur.messaging.domain.IdempotentRequest;
 import com.cruddur.messaging.domain.Message;
 import com.cruddur.messaging.domain.MessageGroup;
 import com.cruddur.messaging.domain.MessageGroupId;
 import com.cruddur.messaging.domain.MessageId;
 import com.cruddur.messaging.domain.MessageText;
 import com.cruddur.messaging.domain.Participant;
+import com.cruddur.messaging.domain.RequestFingerprint;
 import com.cruddur.messaging.domain.Timestamp;
 import com.cruddur.messaging.domain.UserId;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -35,6 +39,19 @@ public final class ContractFixtures {
                                                          Timestamp at) {
         return MessageGroup.start(new MessageGroupId(UUID.randomUUID()), new MessageId(UUID.randomUUID()), sender,
                 recipient, new MessageText(text), at);
+    }
+
+    /** A day: how long the keys of the contract tests are remembered unless a test says otherwise. */
+    public static final Duration WINDOW = Duration.ofHours(24);
+
+    /** A key with the request of sending {@code message}'s text into its conversation, remembered for a day. */
+    public static IdempotentRequest request(IdempotencyKey key, Message message) {
+        return request(key, message, WINDOW);
+    }
+
+    public static IdempotentRequest request(IdempotencyKey key, Message message, Duration window) {
+        return new IdempotentRequest(key, RequestFingerprint.ofGroupSend(message.groupId(),
+                new MessageText(message.text())), message.createdAt().instant().plus(window));
     }
 
     public static Message message(MessageGroupId group, Participant sender, String text, Timestamp at) {

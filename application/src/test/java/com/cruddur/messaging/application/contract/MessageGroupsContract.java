@@ -3,25 +3,31 @@ package com.cruddur.messaging.application.contract;
 import static com.cruddur.messaging.application.contract.ContractFixtures.at;
 import static com.cruddur.messaging.application.contract.ContractFixtures.conversation;
 import static com.cruddur.messaging.application.contract.ContractFixtures.message;
+import static com.cruddur.messaging.application.contract.ContractFixtures.WINDOW;
 import static com.cruddur.messaging.application.contract.ContractFixtures.participant;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.cruddur.messaging.application.port.ConcurrentUpdateException;
 import com.cruddur.messaging.application.port.ConversationAlreadyExistsException;
 import com.cruddur.messaging.application.port.DuplicateRequestException;
+import com.cruddur.messaging.application.port.IdempotencyKeyReusedException;
 import com.cruddur.messaging.application.port.MessageGroups;
 import com.cruddur.messaging.application.port.Messages;
 import com.cruddur.messaging.application.port.Page;
 import com.cruddur.messaging.domain.IdempotencyKey;
+import com.cruddur.messaging.domain.IdempotentRequest;
 import com.cruddur.messaging.domain.InboxEntry;
 import com.cruddur.messaging.domain.LastMessage;
 import com.cruddur.messaging.domain.Message;
 import com.cruddur.messaging.domain.MessageGroup;
 import com.cruddur.messaging.domain.MessageGroupId;
+import com.cruddur.messaging.domain.MessageText;
 import com.cruddur.messaging.domain.Participant;
 import com.cruddur.messaging.domain.ParticipantPair;
+import com.cruddur.messaging.domain.RequestFingerprint;
 import com.cruddur.messaging.domain.Timestamp;
 import com.cruddur.messaging.domain.UserId;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -157,22 +163,82 @@ public abstract class MessageGroupsContract {
         assertThat(wholeInbox(bayko.id(), 10)).extracting(InboxEntry::groupId).containsExactly(winner);
     }
 
+    /** The request of a send to {@code recipient}'s handle, remembered for {@code window} from {@code at}. */
+    private static IdempotentRequest toHandle(IdempotencyKey key, Participant recipient, String text, Timestamp at,
+                                              Duration window) {
+        return new IdempotentRequest(key, RequestFingerprint.ofHandleSend(recipient.handle(), new MessageText(text)),
+                at.instant().plus(window));
+    }
+
+    private void assertNothingStoredFor(MessageGroup.Conversation refused, Participant recipient) {
+        StepVerifier.create(messageGroups().find(refused.group().id())).verifyComplete();
+        StepVerifier.create(messageGroups().findByPair(ParticipantPair.of(refused.group().first().id(),
+                refused.group().second().id()))).verifyComplete();
+        assertThat(wholeInbox(recipient.id(), 10)).isEmpty();
+    }
+
     @Test
     void aStartWithAKeyUsedBeforeReturnsTheOriginalMessageAndStoresNothing() {
         IdempotencyKey key = new IdempotencyKey("start-" + UUID.randomUUID());
         MessageGroup.Conversation first = conversation(andrew, bayko, "first", at(0));
-        StepVerifier.create(messageGroups().start(first, Optional.of(key))).verifyComplete();
+        StepVerifier.create(messageGroups().start(first, Optional.of(toHandle(key, bayko, "first", at(0), WINDOW))))
+                .verifyComplete();
 
+        // The same request again (the port does not look into the fingerprint; the use case makes it).
         MessageGroup.Conversation repeat = conversation(andrew, londo, "first", at(1));
-        StepVerifier.create(messageGroups().start(repeat, Optional.of(key)))
+        StepVerifier.create(messageGroups().start(repeat, Optional.of(toHandle(key, bayko, "first", at(1), WINDOW))))
                 .expectErrorSatisfies(error -> assertThat(error)
                         .isInstanceOfSatisfying(DuplicateRequestException.class,
                                 duplicate -> assertThat(duplicate.original()).isEqualTo(first.firstMessage())))
                 .verify();
 
-        StepVerifier.create(messageGroups().find(repeat.group().id())).verifyComplete();
-        StepVerifier.create(messageGroups().findByPair(ParticipantPair.of(andrew.id(), londo.id()))).verifyComplete();
-        assertThat(wholeInbox(londo.id(), 10)).isEmpty();
+        assertNothingStoredFor(repeat, londo);
+    }
+
+    @Test
+    void aStartWithAKeyUsedForAnotherRequestIsRefusedAndStoresNothing() {
+        IdempotencyKey key = new IdempotencyKey("start-" + UUID.randomUUID());
+        MessageGroup.Conversation first = conversation(andrew, bayko, "first", at(0));
+        messageGroups().start(first, Optional.of(toHandle(key, bayko, "first", at(0), WINDOW))).block();
+
+        MessageGroup.Conversation other = conversation(andrew, londo, "first", at(1));
+        StepVerifier.create(messageGroups().start(other, Optional.of(toHandle(key, londo, "first", at(1), WINDOW))))
+                .expectError(IdempotencyKeyReusedException.class)
+                .verify();
+
+        assertNothingStoredFor(other, londo);
+    }
+
+    @Test
+    void aKeyUsedForAMessageIntoAConversationCannotStartAnother() {
+        MessageGroup.Conversation withBayko = started(andrew, bayko, at(0));
+        IdempotencyKey key = new IdempotencyKey("reply-" + UUID.randomUUID());
+        Message reply = message(withBayko.group().id(), andrew, "hello", at(1));
+        messages().append(reply, Optional.of(ContractFixtures.request(key, reply))).block();
+
+        MessageGroup.Conversation withLondo = conversation(andrew, londo, "hello", at(2));
+        StepVerifier.create(messageGroups().start(withLondo,
+                        Optional.of(toHandle(key, londo, "hello", at(2), WINDOW))))
+                .expectError(IdempotencyKeyReusedException.class)
+                .verify();
+
+        assertNothingStoredFor(withLondo, londo);
+    }
+
+    @Test
+    void aStartWithAnExpiredKeyIsANewRequest() {
+        IdempotencyKey key = new IdempotencyKey("start-" + UUID.randomUUID());
+        MessageGroup.Conversation first = conversation(andrew, bayko, "first", at(0));
+        messageGroups().start(first, Optional.of(toHandle(key, bayko, "first", at(0), Duration.ofMinutes(1))))
+                .block();
+
+        // Windows are whole seconds, rounded up: at(61) is the first whole second past a minute after at(0).
+        MessageGroup.Conversation later = conversation(andrew, londo, "later", at(61));
+        StepVerifier.create(messageGroups().start(later, Optional.of(toHandle(key, londo, "later", at(61), WINDOW))))
+                .verifyComplete();
+
+        assertThat(messageGroups().find(later.group().id()).block()).isEqualTo(later.group());
+        assertThat(wholeInbox(londo.id(), 10)).extracting(InboxEntry::groupId).containsExactly(later.group().id());
     }
 
     @Test

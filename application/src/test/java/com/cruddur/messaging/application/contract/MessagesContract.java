@@ -4,17 +4,23 @@ import static com.cruddur.messaging.application.contract.ContractFixtures.at;
 import static com.cruddur.messaging.application.contract.ContractFixtures.conversation;
 import static com.cruddur.messaging.application.contract.ContractFixtures.message;
 import static com.cruddur.messaging.application.contract.ContractFixtures.participant;
+import static com.cruddur.messaging.application.contract.ContractFixtures.request;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.cruddur.messaging.application.port.IdempotencyKeyReusedException;
 import com.cruddur.messaging.application.port.MessageGroups;
 import com.cruddur.messaging.application.port.Messages;
 import com.cruddur.messaging.application.port.Page;
 import com.cruddur.messaging.domain.IdempotencyKey;
+import com.cruddur.messaging.domain.IdempotentRequest;
 import com.cruddur.messaging.domain.Message;
 import com.cruddur.messaging.domain.MessageGroup;
 import com.cruddur.messaging.domain.MessageGroupId;
+import com.cruddur.messaging.domain.MessageText;
 import com.cruddur.messaging.domain.Participant;
+import com.cruddur.messaging.domain.RequestFingerprint;
 import com.cruddur.messaging.domain.Timestamp;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -121,11 +127,55 @@ public abstract class MessagesContract {
         Message original = message(group, andrew, "only once", at(1));
         Message retry = message(group, andrew, "only once", at(2));
 
-        assertThat(messages().append(original, Optional.of(key)).block()).isEqualTo(original);
-        assertThat(messages().append(retry, Optional.of(key)).block()).isEqualTo(original);
+        assertThat(messages().append(original, Optional.of(request(key, original))).block()).isEqualTo(original);
+        assertThat(messages().append(retry, Optional.of(request(key, retry))).block()).isEqualTo(original);
 
         assertThat(everything(group, 10)).extracting(Message::id)
                 .containsExactly(original.id(), conversation.firstMessage().id());
+    }
+
+    @Test
+    void aKeyUsedBeforeForAnotherRequestIsRefusedAndStoresNothing() {
+        MessageGroup.Conversation conversation = started();
+        MessageGroupId group = conversation.group().id();
+        IdempotencyKey key = new IdempotencyKey("send-" + UUID.randomUUID());
+        Message original = message(group, andrew, "only once", at(1));
+        messages().append(original, Optional.of(request(key, original))).block();
+        Message otherText = message(group, andrew, "something else", at(2));
+        Message toAHandle = message(group, andrew, "only once", at(3));
+
+        StepVerifier.create(messages().append(otherText, Optional.of(request(key, otherText))))
+                .expectError(IdempotencyKeyReusedException.class)
+                .verify();
+        StepVerifier.create(messages().append(toAHandle, Optional.of(new IdempotentRequest(key,
+                        RequestFingerprint.ofHandleSend(bayko.handle(), new MessageText("only once")),
+                        toAHandle.createdAt().instant().plus(ContractFixtures.WINDOW)))))
+                .expectError(IdempotencyKeyReusedException.class)
+                .verify();
+
+        assertThat(everything(group, 10)).extracting(Message::id)
+                .containsExactly(original.id(), conversation.firstMessage().id());
+    }
+
+    @Test
+    void anExpiredKeyIsUnusedEvenWhileTheStoreStillHoldsIt() {
+        MessageGroup.Conversation conversation = started();
+        MessageGroupId group = conversation.group().id();
+        IdempotencyKey key = new IdempotencyKey("send-" + UUID.randomUUID());
+        Message first = message(group, andrew, "a minute's key", at(1));
+        messages().append(first, Optional.of(request(key, first, Duration.ofMinutes(1)))).block();
+        Message withinTheMinute = message(group, andrew, "a minute's key", at(60));
+        // Windows are whole seconds, rounded up: at(62) is the first whole second past a minute after at(1).
+        Message afterIt = message(group, andrew, "a new request", at(62));
+
+        assertThat(messages().append(withinTheMinute, Optional.of(request(key, withinTheMinute))).block())
+                .isEqualTo(first);
+        assertThat(messages().append(afterIt, Optional.of(request(key, afterIt))).block()).isEqualTo(afterIt);
+        Message repeated = message(group, andrew, "a new request", at(63));
+        assertThat(messages().append(repeated, Optional.of(request(key, repeated))).block()).isEqualTo(afterIt);
+
+        assertThat(everything(group, 10)).extracting(Message::id)
+                .containsExactly(afterIt.id(), first.id(), conversation.firstMessage().id());
     }
 
     @Test
@@ -135,8 +185,8 @@ public abstract class MessagesContract {
         Message fromAndrew = message(group, andrew, "mine", at(1));
         Message fromBayko = message(group, bayko, "mine too", at(2));
 
-        messages().append(fromAndrew, Optional.of(key)).block();
-        assertThat(messages().append(fromBayko, Optional.of(key)).block()).isEqualTo(fromBayko);
+        messages().append(fromAndrew, Optional.of(request(key, fromAndrew))).block();
+        assertThat(messages().append(fromBayko, Optional.of(request(key, fromBayko))).block()).isEqualTo(fromBayko);
 
         assertThat(everything(group, 10)).extracting(Message::id).startsWith(fromBayko.id(), fromAndrew.id());
     }

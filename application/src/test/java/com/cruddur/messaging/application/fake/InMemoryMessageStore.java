@@ -4,10 +4,12 @@ import com.cruddur.messaging.application.StoreUnavailableException;
 import com.cruddur.messaging.application.port.ConcurrentUpdateException;
 import com.cruddur.messaging.application.port.ConversationAlreadyExistsException;
 import com.cruddur.messaging.application.port.DuplicateRequestException;
+import com.cruddur.messaging.application.port.IdempotencyKeyReusedException;
 import com.cruddur.messaging.application.port.MessageGroups;
 import com.cruddur.messaging.application.port.Messages;
 import com.cruddur.messaging.application.port.Page;
 import com.cruddur.messaging.domain.IdempotencyKey;
+import com.cruddur.messaging.domain.IdempotentRequest;
 import com.cruddur.messaging.domain.InboxEntry;
 import com.cruddur.messaging.domain.LastMessage;
 import com.cruddur.messaging.domain.Message;
@@ -16,8 +18,10 @@ import com.cruddur.messaging.domain.MessageGroupId;
 import com.cruddur.messaging.domain.MessageId;
 import com.cruddur.messaging.domain.MessageText;
 import com.cruddur.messaging.domain.ParticipantPair;
+import com.cruddur.messaging.domain.RequestFingerprint;
 import com.cruddur.messaging.domain.Timestamp;
 import com.cruddur.messaging.domain.UserId;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -43,10 +47,14 @@ public final class InMemoryMessageStore {
     private record Key(UserId sender, IdempotencyKey key) {
     }
 
+    /** A used key: the message its request stored, what the request asked for, and until when it counts. */
+    private record Remembered(Message original, RequestFingerprint fingerprint, Instant expiresAt) {
+    }
+
     private final Map<MessageGroupId, MessageGroup> groups = new HashMap<>();
     private final Map<ParticipantPair, MessageGroupId> pairs = new HashMap<>();
     private final Map<MessageGroupId, NavigableMap<Timestamp, Message>> messagesByGroup = new HashMap<>();
-    private final Map<Key, Message> requests = new HashMap<>();
+    private final Map<Key, Remembered> requests = new HashMap<>();
 
     private Map<MessageGroupId, MessageGroup> inboxSnapshot;
     private volatile boolean unavailable;
@@ -145,6 +153,26 @@ public final class InMemoryMessageStore {
         return entry.lastMessage().at().format() + "#" + entry.groupId();
     }
 
+    /**
+     * The message stored by the first request with this key, when the key is still remembered at the message's
+     * time; a key remembered for another request is refused.
+     */
+    private Optional<Message> remembered(Message message, IdempotentRequest request) {
+        Remembered used = requests.get(new Key(message.sender().id(), request.key()));
+        if (used == null || IdempotentRequest.isExpired(used.expiresAt(), message.createdAt().instant())) {
+            return Optional.empty();
+        }
+        if (!used.fingerprint().equals(request.fingerprint())) {
+            throw new IdempotencyKeyReusedException(request.key());
+        }
+        return Optional.of(used.original());
+    }
+
+    private void remember(Message stored, IdempotentRequest request) {
+        requests.put(new Key(stored.sender().id(), request.key()),
+                new Remembered(stored, request.fingerprint(), request.expiresAt()));
+    }
+
     private final class Groups implements MessageGroups {
 
         @Override
@@ -158,7 +186,7 @@ public final class InMemoryMessageStore {
         }
 
         @Override
-        public Mono<Void> start(MessageGroup.Conversation conversation, Optional<IdempotencyKey> key) {
+        public Mono<Void> start(MessageGroup.Conversation conversation, Optional<IdempotentRequest> request) {
             return call(() -> {
                 MessageGroup group = conversation.group();
                 ParticipantPair pair = ParticipantPair.of(group.first().id(), group.second().id());
@@ -167,15 +195,15 @@ public final class InMemoryMessageStore {
                             group.second(), group.first(), new MessageText("hi!"),
                             conversation.firstMessage().createdAt()), pair);
                 }
-                key.map(k -> requests.get(new Key(conversation.firstMessage().sender().id(), k))).ifPresent(original -> {
+                Message first = conversation.firstMessage();
+                request.flatMap(r -> remembered(first, r)).ifPresent(original -> {
                     throw new DuplicateRequestException(original);
                 });
                 if (pairs.containsKey(pair)) {
                     throw new ConversationAlreadyExistsException(pair);
                 }
                 store(conversation, pair);
-                key.ifPresent(k -> requests.put(new Key(conversation.firstMessage().sender().id(), k),
-                        conversation.firstMessage()));
+                request.ifPresent(r -> remember(first, r));
                 return null;
             });
         }
@@ -214,10 +242,9 @@ public final class InMemoryMessageStore {
     private final class MessageLog implements Messages {
 
         @Override
-        public Mono<Message> append(Message message, Optional<IdempotencyKey> key) {
+        public Mono<Message> append(Message message, Optional<IdempotentRequest> request) {
             return call(() -> {
-                Optional<Key> requestKey = key.map(k -> new Key(message.sender().id(), k));
-                Optional<Message> original = requestKey.map(requests::get);
+                Optional<Message> original = request.flatMap(r -> remembered(message, r));
                 if (original.isPresent()) {
                     return original.get();
                 }
@@ -228,7 +255,7 @@ public final class InMemoryMessageStore {
                 }
                 log.put(stored.createdAt(), stored);
                 Message kept = stored;
-                requestKey.ifPresent(k -> requests.put(k, kept));
+                request.ifPresent(r -> remember(kept, r));
                 return stored;
             });
         }

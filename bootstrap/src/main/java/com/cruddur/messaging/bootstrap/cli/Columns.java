@@ -5,7 +5,11 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
-/** Rows printed as aligned columns under a header line; widths come from the widest value of each column. */
+/**
+ * Rows printed as aligned columns under a header line; widths come from the widest value of each column. Values come
+ * from the table, which holds whatever clients (and the reference, which checked nothing) wrote: each is shown
+ * {@link #printable}, so no stored text can move the cursor, recolour or clear an operator's terminal.
+ */
 final class Columns {
 
     private static final String GAP = "  ";
@@ -21,7 +25,7 @@ final class Columns {
         if (values.length != header.size()) {
             throw new IllegalArgumentException("expected " + header.size() + " values, got " + values.length);
         }
-        rows.add(Arrays.stream(values).map(value -> value == null ? "" : value).toList());
+        rows.add(Arrays.stream(values).map(value -> value == null ? "" : printable(value)).toList());
         return this;
     }
 
@@ -62,6 +66,33 @@ final class Columns {
 
     private static String pad(String value, int width) {
         return value + " ".repeat(width - value.length());
+    }
+
+    /**
+     * The text with every character that would act on a terminal rather than show written as {@code \\uXXXX}:
+     * control characters (C0, DEL, C1: escape sequences start with ESC or CSI), unpaired surrogates, line and
+     * paragraph separators, and the bidirectional controls (they reorder what follows on the line). A backslash
+     * stays as it is: the escapes are for a person to read, not to decode.
+     */
+    static String printable(String text) {
+        StringBuilder shown = new StringBuilder(text.length());
+        for (int i = 0; i < text.length(); ) {
+            int codePoint = text.codePointAt(i);
+            if (actsOnTheTerminal(codePoint)) {
+                shown.append(String.format("\\u%04x", codePoint));
+            } else {
+                shown.appendCodePoint(codePoint);
+            }
+            i += Character.charCount(codePoint);
+        }
+        return shown.toString();
+    }
+
+    private static boolean actsOnTheTerminal(int codePoint) {
+        int type = Character.getType(codePoint);
+        return type == Character.CONTROL || type == Character.SURROGATE || type == Character.LINE_SEPARATOR
+                || type == Character.PARAGRAPH_SEPARATOR
+                || (codePoint >= 0x202a && codePoint <= 0x202e) || (codePoint >= 0x2066 && codePoint <= 0x2069);
     }
 
     /** The first {@code max} characters, then {@code ...} when the text was cut; line breaks become spaces. */

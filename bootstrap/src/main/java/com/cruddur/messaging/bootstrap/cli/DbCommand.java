@@ -87,8 +87,10 @@ final class DbCommand {
     @Command(name = "update-cognito-user-ids", mixinStandardHelpOptions = true,
             versionProvider = AdminCli.Version.class,
             description = {"Links users to Cognito: for every user of the pool (every page), sets "
-                    + "users.cognito_user_id to the user's sub where users.handle equals their preferred_username.",
-                    "A sub already linked to another handle is left alone and reported as a conflict."})
+                    + "users.cognito_user_id to the user's sub where users.handle equals their preferred_username "
+                    + "and the row has no cognito_user_id yet.",
+                    "A row linked to another sub, or a sub already linked to another row, is left alone and "
+                            + "reported as a conflict (Cognito users can edit their preferred_username)."})
     static final class UpdateCognitoUserIds implements Callable<Integer> {
 
         @Mixin

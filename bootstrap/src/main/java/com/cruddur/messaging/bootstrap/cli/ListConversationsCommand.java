@@ -81,7 +81,7 @@ final class ListConversationsCommand implements Callable<Integer> {
                 }
                 columns.print(out);
                 out.println(rows.size() + (rows.size() == 1 ? " conversation" : " conversations") + " of " + who
-                        + " (" + user.displayName() + ", " + user.id() + ")");
+                        + " (" + Columns.printable(user.displayName()) + ", " + user.id() + ")");
             }
             out.println(capacity.line("RCU"));
             out.flush();

@@ -16,6 +16,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
+import software.amazon.awssdk.services.dynamodb.model.DescribeTimeToLiveRequest;
 import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
 import software.amazon.awssdk.services.dynamodb.model.ListTablesRequest;
 import software.amazon.awssdk.services.dynamodb.model.ListTablesResponse;
@@ -24,6 +25,7 @@ import software.amazon.awssdk.services.dynamodb.model.ReturnConsumedCapacity;
 import software.amazon.awssdk.services.dynamodb.model.ScanRequest;
 import software.amazon.awssdk.services.dynamodb.model.ScanResponse;
 import software.amazon.awssdk.services.dynamodb.model.TableDescription;
+import software.amazon.awssdk.services.dynamodb.model.TimeToLiveDescription;
 
 /** {@code ddb schema-load | drop | list-tables | scan}: the table itself. */
 final class TableCommands {
@@ -34,7 +36,8 @@ final class TableCommands {
     @Command(name = "schema-load", mixinStandardHelpOptions = true, versionProvider = AdminCli.Version.class,
             description = {"Creates the messages table and waits until it is active: keys pk (hash) and sk (range), "
                     + "GSI " + MessagesTable.GROUP_INDEX + " (message_group_uuid, sk; projection ALL), stream "
-                    + "NEW_IMAGE, provisioned 5 RCU / 5 WCU on table and index (or --on-demand).",
+                    + "NEW_IMAGE, provisioned 5 RCU / 5 WCU on table and index (or --on-demand), time to live on "
+                    + MessagesTable.TIME_TO_LIVE_ATTRIBUTE + " (idempotency records expire).",
                     "Fails, changing nothing, when the table exists."})
     static final class SchemaLoad implements Callable<Integer> {
 
@@ -69,6 +72,10 @@ final class TableCommands {
                 if (created != null) {
                     describe(created).forEach(line -> out.println("  " + line));
                 }
+                TimeToLiveDescription ttl = table.call(() -> table.client().describeTimeToLive(
+                        DescribeTimeToLiveRequest.builder().tableName(table.name()).build())).timeToLiveDescription();
+                out.println("  time to live: " + (ttl.attributeName() == null ? "" : ttl.attributeName() + " ")
+                        + ttl.timeToLiveStatusAsString().toLowerCase());
                 out.flush();
                 return 0;
             }

@@ -15,11 +15,13 @@ import com.cruddur.messaging.application.port.UserDirectory;
 import java.time.Clock;
 import java.util.Base64;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /** The use cases, framework-free classes, wired explicitly over whichever adapters the profile provides. */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(IdempotencyProperties.class)
 public class UseCaseConfiguration {
 
     @Bean
@@ -52,8 +54,9 @@ public class UseCaseConfiguration {
     }
 
     @Bean
-    SendMessage sendMessage(MessageGroups groups, Messages messages, Ids ids, Clock clock) {
-        return new SendMessage(groups, messages, ids, clock);
+    SendMessage sendMessage(MessageGroups groups, Messages messages, Ids ids, Clock clock,
+                            IdempotencyProperties idempotency) {
+        return new SendMessage(groups, messages, ids, clock, idempotency.toWindow());
     }
 
     @Bean

@@ -37,6 +37,7 @@ import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.ScanRequest;
 import software.amazon.awssdk.services.dynamodb.model.StreamViewType;
 import software.amazon.awssdk.services.dynamodb.model.TableDescription;
+import software.amazon.awssdk.services.dynamodb.model.TimeToLiveStatus;
 
 /**
  * The {@code ddb} commands against DynamoDB Local (one per test JVM, a fresh table per test) and the demo users in a
@@ -127,7 +128,13 @@ class AdminCliDynamoDbTest {
         assertThat(first.out()).contains("created table '" + table + "' in DynamoDB at " + endpoint)
                 .contains("index: message-group-sk-index (message_group_uuid hash, sk range), projection ALL")
                 .contains("stream: NEW_IMAGE")
-                .contains("billing: provisioned 5 RCU / 5 WCU");
+                .contains("billing: provisioned 5 RCU / 5 WCU")
+                .contains("time to live: expires_at enabled");
+        assertThat(client().describeTimeToLive(builder -> builder.tableName(table)).join().timeToLiveDescription())
+                .satisfies(ttl -> {
+                    assertThat(ttl.attributeName()).isEqualTo(MessagesTable.TIME_TO_LIVE_ATTRIBUTE);
+                    assertThat(ttl.timeToLiveStatus()).isEqualTo(TimeToLiveStatus.ENABLED);
+                });
         TableDescription created = describe(table).orElseThrow();
         assertThat(created.globalSecondaryIndexes()).singleElement().satisfies(index -> {
             assertThat(index.indexName()).isEqualTo(MessagesTable.GROUP_INDEX);
@@ -464,6 +471,41 @@ class AdminCliDynamoDbTest {
         assertThat(lines.get(1).substring(conversationColumn)).matches("[0-9a-f-]{36}");
         assertThat(lines.get(3)).startsWith("2 conversations of andrewbrown (Andrew Brown, ");
         assertThat(capacity(run)).isPositive();
+    }
+
+    // ---- what stored text may not do to a terminal
+
+    @Test
+    void storedControlCharactersAreShownEscapedByGetConversationScanAndListConversations() {
+        // Items as the reference (or any writer) could have stored them: nothing checked the text.
+        String table = DynamoDbLocalFixture.freshTable("cli-escapes");
+        Participant andrew = demoUsers.directory().findByHandle(new Handle("andrewbrown")).block(WAIT);
+        String group = UUID.randomUUID().toString();
+        String text = "red \u001b[31m alarm \u0007 nul \u0000 csi \u009b2J \u202egnp.exe";
+        String at = "2026-11-22T10:15:30.123456+00:00";
+        put(table, Map.of("pk", "MSG#" + group, "sk", at, "message_uuid", UUID.randomUUID().toString(),
+                "message", text, "user_uuid", andrew.id().toString(), "user_display_name", "Andrew Brown",
+                "user_handle", "andrewbrown"));
+        put(table, Map.of("pk", "GRP#" + andrew.id(), "sk", at, "message_group_uuid", group, "message", text,
+                "user_uuid", UUID.randomUUID().toString(), "user_display_name", "Someone \u001b]0;owned\u0007",
+                "user_handle", "someone"));
+
+        for (CliRun run : List.of(
+                CliRun.run("ddb", "get-conversation", group, "--endpoint", endpoint, "--table", table),
+                CliRun.run("ddb", "scan", "--endpoint", endpoint, "--table", table),
+                CliRun.run(withUsers("ddb", "list-conversations", "andrewbrown", "--endpoint", endpoint,
+                        "--table", table)))) {
+            assertThat(run.exit()).as(run.toString()).isZero();
+            assertThat(run.out()).as(run.toString()).contains("red \\u001b[31m alarm \\u0007 nul \\u0000 csi")
+                    .doesNotContain("\u001b", "\u0007", "\u0000", "\u009b", "\u202e");
+            assertThat(run.out().chars().filter(c -> c < 0x20 && c != '\n')).as(run.toString()).isEmpty();
+        }
+    }
+
+    private static void put(String table, Map<String, String> attributes) {
+        Map<String, AttributeValue> item = new java.util.HashMap<>();
+        attributes.forEach((name, value) -> item.put(name, AttributeValue.fromS(value)));
+        client().putItem(builder -> builder.tableName(table).item(item)).join();
     }
 
     @Test

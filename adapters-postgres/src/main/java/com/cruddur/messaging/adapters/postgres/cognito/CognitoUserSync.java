@@ -12,8 +12,10 @@ import reactor.core.publisher.Mono;
 
 /**
  * Links users to Cognito: for every user of the pool (all pages), {@code users.cognito_user_id} becomes the user's
- * {@code sub} where {@code users.handle} equals their {@code preferred_username}, exactly as the reference matched
- * them. A subject already linked to another handle is left alone and reported as a conflict.
+ * {@code sub} where {@code users.handle} equals their {@code preferred_username}, as the reference matched them,
+ * but only for rows that are not linked yet. A Cognito user may edit their own {@code preferred_username}, so a
+ * match is no proof of identity: a row linked to another subject is never taken over, and a subject already linked
+ * to another row is never moved. Both are left alone and reported as conflicts, for a person to decide.
  */
 public final class CognitoUserSync {
 
@@ -22,7 +24,8 @@ public final class CognitoUserSync {
 
     /**
      * @param unmatchedUsers the preferred usernames (or user names, for users without one) with no users row
-     * @param conflictingUsers the handles whose subject already belongs to another users row
+     * @param conflictingUsers the handles whose row is linked to another subject, or whose subject already
+     *                         belongs to another users row
      */
     public record Report(int updated, int unchanged, int unmatched, int conflicts,
                          List<String> unmatchedUsers, List<String> conflictingUsers) {
@@ -57,17 +60,21 @@ public final class CognitoUserSync {
                 .map(CognitoUserSync::report);
     }
 
-    /** Sets the Cognito subject of the user with {@code handle}. */
+    /**
+     * Sets the Cognito subject of the user with {@code handle} if that user has none. The condition is part of the
+     * UPDATE, so a row linked meanwhile by someone else is not overwritten either; when nothing was updated, the row
+     * as it is says why.
+     */
     public Mono<Outcome> link(String handle, String subject) {
         Objects.requireNonNull(handle, "handle");
         if (subject == null || subject.isEmpty()) {
             return Mono.error(new IllegalArgumentException("a Cognito subject must not be empty"));
         }
-        return currentSubject(handle)
-                .flatMap(current -> subject.equals(current.orElse(null))
-                        ? Mono.just(Outcome.UNCHANGED)
-                        : update(handle, subject))
-                .defaultIfEmpty(Outcome.UNMATCHED)
+        return linkIfUnlinked(handle, subject)
+                .flatMap(updated -> updated ? Mono.just(Outcome.UPDATED) : currentSubject(handle)
+                        .map(current -> subject.equals(current.orElse(null)) ? Outcome.UNCHANGED : Outcome.CONFLICT)
+                        .defaultIfEmpty(Outcome.UNMATCHED))
+                .onErrorResume(DataIntegrityViolationException.class, subjectTaken -> Mono.just(Outcome.CONFLICT))
                 .timeout(STATEMENT_TIMEOUT);
     }
 
@@ -78,14 +85,15 @@ public final class CognitoUserSync {
                 .one();
     }
 
-    private Mono<Outcome> update(String handle, String subject) {
-        return database.sql("UPDATE users SET cognito_user_id = :subject WHERE handle = :handle")
+    /** True when the row existed without a subject and has this one now (a unique violation: another row has it). */
+    private Mono<Boolean> linkIfUnlinked(String handle, String subject) {
+        return database.sql("UPDATE users SET cognito_user_id = :subject WHERE handle = :handle"
+                        + " AND cognito_user_id IS NULL")
                 .bind("subject", subject)
                 .bind("handle", handle)
                 .fetch()
                 .rowsUpdated()
-                .map(rows -> rows > 0 ? Outcome.UPDATED : Outcome.UNMATCHED)
-                .onErrorResume(DataIntegrityViolationException.class, e -> Mono.just(Outcome.CONFLICT));
+                .map(rows -> rows > 0);
     }
 
     private record Linked(String user, Outcome outcome) {

@@ -41,22 +41,24 @@ class CognitoUserSyncTest {
         String prefix = "u" + UUID.randomUUID().toString().substring(0, 6) + "_";
         int pageSize = CognitoUsers.PAGE_SIZE;
         Map<String, String> subjects = new LinkedHashMap<>();
-        // 60 matching users (3 already linked, 57 new or stale), 5 with handles nobody has, 1 without a preferred username
+        // 60 matching users (3 already linked, 7 linked to another subject, 50 unlinked), 5 with handles nobody has,
+        // 1 without a preferred username
         for (int i = 0; i < pageSize + 5; i++) {
             String handle = prefix + i;
             subjects.put(handle, cognito.createUser(pool, handle + "@example.com", handle, "User " + i, "Passw0rd!"));
         }
         String anonymous = cognito.createUser(pool, prefix + "anon@example.com", null, "Anonymous", "Passw0rd!");
         List<String> linked = new ArrayList<>();
-        List<String> stale = new ArrayList<>();
+        Map<String, String> linkedElsewhere = new LinkedHashMap<>();
         for (int i = 0; i < pageSize; i++) {
             String handle = prefix + i;
             if (i < 3) {
                 rows.insert("User " + i, handle, subjects.get(handle));
                 linked.add(handle);
             } else if (i < 10) {
-                rows.insert("User " + i, handle, "stale-" + UUID.randomUUID());
-                stale.add(handle);
+                String other = "other-" + UUID.randomUUID();
+                rows.insert("User " + i, handle, other);
+                linkedElsewhere.put(handle, other);
             } else {
                 rows.insert("User " + i, handle, null);
             }
@@ -67,23 +69,43 @@ class CognitoUserSyncTest {
 
         CognitoUserSync.Report report = sync().sync(pool).block(WAIT);
 
-        assertThat(report.updated()).isEqualTo(57);
+        assertThat(report.updated()).isEqualTo(50);
         assertThat(report.unchanged()).isEqualTo(3);
         assertThat(report.unmatched()).isEqualTo(6);
-        assertThat(report.conflicts()).isZero();
+        assertThat(report.conflicts()).isEqualTo(7);
         assertThat(report.unmatchedUsers()).containsExactlyInAnyOrder(
                 prefix + 60, prefix + 61, prefix + 62, prefix + 63, prefix + 64, anonymous);
+        assertThat(report.conflictingUsers()).containsExactlyInAnyOrderElementsOf(linkedElsewhere.keySet());
         for (int i = 0; i < pageSize; i++) {
             String handle = prefix + i;
-            assertThat(rows.subjectOf(handle)).as(handle).contains(subjects.get(handle));
+            assertThat(rows.subjectOf(handle)).as(handle)
+                    .contains(linkedElsewhere.getOrDefault(handle, subjects.get(handle)));
         }
         assertThat(rows.subjectOf(notInCognito)).contains(keptSubject);
         assertThat(rows.subjectOf(prefix + 60)).isEmpty();
 
         CognitoUserSync.Report again = sync().sync(pool).block(WAIT);
         assertThat(again.updated()).isZero();
-        assertThat(again.unchanged()).isEqualTo(60);
+        assertThat(again.unchanged()).isEqualTo(53);
         assertThat(again.unmatched()).isEqualTo(6);
+        assertThat(again.conflicts()).isEqualTo(7);
+    }
+
+    @Test
+    void aRowLinkedToAnotherSubjectIsNotTakenOverByAPreferredUsername() {
+        // Cognito users may edit preferred_username: here a new user claims the handle of a linked one.
+        String pool = cognito.createUserPool("takeover-" + UUID.randomUUID());
+        String handle = "victim" + UUID.randomUUID().toString().substring(0, 6);
+        String owner = "owner-" + UUID.randomUUID();
+        rows.insert("Victim", handle, owner);
+        cognito.createUser(pool, "attacker@example.com", handle, "Attacker", "Passw0rd!");
+
+        CognitoUserSync.Report report = sync().sync(pool).block(WAIT);
+
+        assertThat(report.conflicts()).isEqualTo(1);
+        assertThat(report.conflictingUsers()).containsExactly(handle);
+        assertThat(report.updated()).isZero();
+        assertThat(rows.subjectOf(handle)).contains(owner);
     }
 
     @Test

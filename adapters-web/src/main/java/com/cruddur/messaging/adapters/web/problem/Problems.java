@@ -6,6 +6,7 @@ import com.cruddur.messaging.application.InvalidCursorException;
 import com.cruddur.messaging.application.NotFoundException;
 import com.cruddur.messaging.application.StoreUnavailableException;
 import com.cruddur.messaging.application.UnknownCallerException;
+import com.cruddur.messaging.application.port.IdempotencyKeyReusedException;
 import com.cruddur.messaging.domain.DomainViolation;
 import org.springframework.core.codec.DecodingException;
 import org.springframework.core.io.buffer.DataBufferLimitException;
@@ -43,6 +44,9 @@ public final class Problems {
         }
         if (failure instanceof InvalidCommandException invalid) {
             return invalidCommand(invalid);
+        }
+        if (failure instanceof IdempotencyKeyReusedException reused) {
+            return Problem.of(HttpStatus.UNPROCESSABLE_CONTENT, reused.getMessage(), "idempotency_key_reused");
         }
         if (failure instanceof DomainViolation violation) {
             return Problem.of(HttpStatus.BAD_REQUEST, violation.getMessage(), violation.code());

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.cruddur.messaging.application.InvalidCommandException;
 import com.cruddur.messaging.application.NotFoundException;
 import com.cruddur.messaging.application.StoreUnavailableException;
+import com.cruddur.messaging.application.port.IdempotencyKeyReusedException;
+import com.cruddur.messaging.domain.IdempotencyKey;
 import com.cruddur.messaging.domain.DomainViolation;
 import java.util.List;
 import java.util.Set;
@@ -43,6 +45,15 @@ class ProblemsTest {
 
         assertThat(problem.status().value()).isEqualTo(400);
         assertThat(problem.errors()).containsExactly("message_group_uuid_invalid", "message_blank");
+    }
+
+    @Test
+    void aReusedIdempotencyKeyIsUnprocessable() {
+        Problem problem = Problems.from(new IdempotencyKeyReusedException(new IdempotencyKey("k-1")));
+
+        assertThat(problem.status().value()).isEqualTo(422);
+        assertThat(problem.errors()).containsExactly("idempotency_key_reused");
+        assertThat(problem.detail()).contains("k-1");
     }
 
     @Test
