@@ -132,8 +132,8 @@ public final class BenchmarkCommand {
         Path d = wrk.targets("D", data.freePairs(40_000, 7).stream().map(pair -> tokens.get(pair.first().handle())
                 + "\t{\"handle\":\"" + pair.second().handle() + "\",\"message\":\"" + Texts.text(1) + "\"}").toList());
         say("warming up B and A");
-        wrk.run(service.api(), b, 16, Duration.ofSeconds(5), false);
-        wrk.run(service.api(), a, 16, Duration.ofSeconds(5), false);
+        wrk.run(service.api(), b, 16, Duration.ofSeconds(5));
+        wrk.run(service.api(), a, 16, Duration.ofSeconds(5));
         measurePattern(service, "B", b, false);
         measurePattern(service, "A", a, false);
         measurePattern(service, "C", c, false);
@@ -160,13 +160,16 @@ public final class BenchmarkCommand {
 
     private void measurePattern(ServiceProcess running, String pattern, Path targets, boolean share) {
         List<Measured> runs = new ArrayList<>();
+        long used = 0;
         for (int connections : settings.connections()) {
             say(pattern + " at " + connections + " connections");
             boolean record = settings.profile() && connections == 64;
             if (record) {
-                running.jcmd("JFR.start", "name=" + pattern, "settings=profile");
+                running.jcmd("JFR.start", "name=" + pattern);
             }
-            runs.add(measure(running, targets, connections, settings.run(), share));
+            Measured measured = measure(running, targets, connections, settings.run(), share, used);
+            used += measured.run().requests();
+            runs.add(measured);
             if (record) {
                 Path file = out.resolve("jfr/" + pattern + ".jfr");
                 file.getParent().toFile().mkdirs();
@@ -176,14 +179,19 @@ public final class BenchmarkCommand {
         service.put(pattern, runs);
     }
 
-    private Measured measure(ServiceProcess running, Path targets, int connections, Duration duration, boolean share) {
+    private Measured measure(ServiceProcess running, Path targets, int connections, Duration duration) {
+        return measure(running, targets, connections, duration, false, 0);
+    }
+
+    private Measured measure(ServiceProcess running, Path targets, int connections, Duration duration, boolean share,
+                             long skip) {
         double load = loadAverage();
         Map<String, Double> before = running.capacityByPattern();
         double cpu = running.child().cpuMillis();
         double storeCpu = store.cpuMillis();
-        Wrk.Run run = wrk.run(running.api(), targets, connections, duration, share);
-        // A second for the pump to make the moves of the last sends (their CPU and units are the sends' own).
-        Child.sleep(Duration.ofSeconds(1));
+        Wrk.Run run = wrk.run(running.api(), targets, connections, duration, share, skip);
+        // The pump's moves of the run's sends are the sends' cost: wait until it has caught up with them.
+        settle(running);
         double serviceCpu = running.child().cpuMillis() - cpu;
         double storeCpuNow = store.cpuMillis() - storeCpu;
         Map<String, Double> units = new LinkedHashMap<>();
@@ -191,6 +199,19 @@ public final class BenchmarkCommand {
                 units.put(pattern, (total - before.getOrDefault(pattern, 0.0)) / Math.max(1, run.requests())));
         return new Measured(run, serviceCpu / Math.max(1, run.requests()), storeCpuNow / Math.max(1, run.requests()),
                 units, load);
+    }
+
+    /** Waits (up to a minute) until the stream pump has made no move for a second. */
+    private static void settle(ServiceProcess running) {
+        double moves = running.capacityByPattern().getOrDefault("E", 0.0);
+        for (int second = 0; second < 60; second++) {
+            Child.sleep(Duration.ofSeconds(1));
+            double now = running.capacityByPattern().getOrDefault("E", 0.0);
+            if (now == moves) {
+                return;
+            }
+            moves = now;
+        }
     }
 
     private void storeCeiling() {
@@ -264,13 +285,15 @@ public final class BenchmarkCommand {
             String option = options.get(v);
             String label = option.isBlank() ? "no JVM options (as shipped)" : "`" + option + "`";
             ServiceProcess fresh = startService("service " + (v + 1), MAIN_REGION, false, option);
-            Measured first = measure(fresh, b, 16, Duration.ofSeconds(20), false);
-            Measured warm = measure(fresh, b, 16, Duration.ofSeconds(10), false);
+            Measured first = measure(fresh, b, 16, Duration.ofSeconds(20));
+            Measured warm = measure(fresh, b, 16, Duration.ofSeconds(10));
             if (v == 0) {
+                say("warming up C");
+                wrk.run(fresh.api(), c, 16, Duration.ofSeconds(5));
                 List<Measured> pumpOff = new ArrayList<>();
                 for (int connections : settings.connections()) {
                     say("C with the pump off at " + connections + " connections");
-                    pumpOff.add(measure(fresh, c, connections, settings.run(), false));
+                    pumpOff.add(measure(fresh, c, connections, settings.run()));
                 }
                 service.put("C pump off", pumpOff);
                 List<Load.Result> ceiling = ceilings.get("C pump off");
@@ -286,7 +309,7 @@ public final class BenchmarkCommand {
                 }
                 report.row("**C pump off: service / ceiling**, CPU, units", ratio);
             }
-            measure(fresh, a, 64, settings.run(), false);
+            measure(fresh, a, 64, settings.run());
             report.row("JVM " + label + ": start-up s; B at 16 conn, first 20 s / warm r/s (ratio)",
                     Report.number(fresh.startSeconds(), 1),
                     Report.rate(first.run().perSecond()) + " / " + Report.rate(warm.run().perSecond()) + " ("
@@ -298,20 +321,22 @@ public final class BenchmarkCommand {
     }
 
     private void scaling() {
+        String region = "bench-scale";
+        long[] written = new long[1];
+        long started = System.nanoTime();
+        List<ScaleData.Sample> samples;
+        try (Store scaled = new Store(endpoint, region, TABLE)) {
+            say("bulk-seeding the scaling data (" + settings.scales() + "x)");
+            samples = ScaleData.seed(scaled, data, settings.scales(), 5, written);
+        }
+        double seedSeconds = (System.nanoTime() - started) / 1e9;
+        ServiceProcess running = startService("service for scaling", region, false, settings.serviceOptions());
         List<String> aCells = new ArrayList<>();
         List<String> bCells = new ArrayList<>();
-        double[] firstA = null;
-        double[] firstB = null;
-        for (int scale : settings.scales()) {
-            String region = "bench-x" + scale;
-            ScaleData.Sample sample;
-            long started = System.nanoTime();
-            try (Store scaled = new Store(endpoint, region, TABLE)) {
-                say("bulk-seeding the " + scale + "x data set");
-                sample = ScaleData.seed(scaled, data, scale, 5);
-            }
-            double seedSeconds = (System.nanoTime() - started) / 1e9;
-            ServiceProcess running = startService("service " + scale + "x", region, false, settings.serviceOptions());
+        Wrk.Run firstA = null;
+        Wrk.Run firstB = null;
+        for (ScaleData.Sample sample : samples) {
+            int scale = sample.scale();
             Path b = wrk.targets("B-" + scale, sample.readers().stream()
                     .map(user -> tokens.get(user.handle()) + "\t/api/message_groups").toList());
             List<String> aLines = new ArrayList<>();
@@ -320,26 +345,33 @@ public final class BenchmarkCommand {
                         + sample.conversations().get(i));
             }
             Path a = wrk.targets("A-" + scale, aLines);
-            wrk.run(running.api(), b, 16, Duration.ofSeconds(3), false);
-            wrk.run(running.api(), a, 16, Duration.ofSeconds(3), false);
-            Wrk.Run bRun = wrk.run(running.api(), b, 16, settings.run(), false);
-            Wrk.Run aRun = wrk.run(running.api(), a, 16, settings.run(), false);
-            running.close();
-            double[] aNow = {aRun.p50(), aRun.p99()};
-            double[] bNow = {bRun.p50(), bRun.p99()};
-            firstA = firstA == null ? aNow : firstA;
-            firstB = firstB == null ? bNow : firstB;
-            aCells.add(scale + "x: p50 " + Report.ms(aRun.p50()) + " (" + Report.ratio(aRun.p50() / firstA[0])
-                    + "), p99 " + Report.ms(aRun.p99()) + " ms, " + Report.rate(aRun.perSecond()) + " r/s");
-            bCells.add(scale + "x: p50 " + Report.ms(bRun.p50()) + " (" + Report.ratio(bRun.p50() / firstB[0])
-                    + "), p99 " + Report.ms(bRun.p99()) + " ms, " + Report.rate(bRun.perSecond()) + " r/s");
-            notes.add(scale + "x data set: " + Report.rate(sample.items()) + " items bulk-seeded in "
-                    + Report.number(seedSeconds, 0) + " s; the sampled inboxes hold " + ScaleData.BASE_INBOX * scale
-                    + " conversations, the sampled conversations " + ScaleData.BASE_CONVERSATION * scale
-                    + " messages.");
+            wrk.run(running.api(), b, 16, Duration.ofSeconds(3));
+            wrk.run(running.api(), a, 16, Duration.ofSeconds(3));
+            Wrk.Run bRun = wrk.run(running.api(), b, 16, settings.run());
+            Wrk.Run aRun = wrk.run(running.api(), a, 16, settings.run());
+            firstA = firstA == null ? aRun : firstA;
+            firstB = firstB == null ? bRun : firstB;
+            aCells.add(scaleCell(scale, aRun, firstA));
+            bCells.add(scaleCell(scale, bRun, firstB));
         }
-        report.row("A at 1x / 10x / 100x data, 16 connections (p50 vs 1x)", aCells.toArray(String[]::new));
-        report.row("B at 1x / 10x / 100x data, 16 connections (p50 vs 1x)", bCells.toArray(String[]::new));
+        running.close();
+        report.row("A at " + scalesLabel() + " data, 16 connections (p50 / the first scale's)",
+                aCells.toArray(String[]::new));
+        report.row("B at " + scalesLabel() + " data, 16 connections (p50 / the first scale's)",
+                bCells.toArray(String[]::new));
+        notes.add("Scaling data: " + Report.rate(written[0]) + " items bulk-seeded in " + Report.number(seedSeconds, 0)
+                + " s into one table without a stream; at scale k, 16 users read hold about " + ScaleData.BASE_INBOX
+                + "k conversations and 16 conversations read hold " + ScaleData.BASE_CONVERSATION + "k messages, "
+                + "beside a base-sized rest of the table (see ScaleData).");
+    }
+
+    private String scalesLabel() {
+        return String.join(" / ", settings.scales().stream().map(k -> k + "x").toList());
+    }
+
+    private static String scaleCell(int scale, Wrk.Run run, Wrk.Run first) {
+        return scale + "x: p50 " + Report.ms(run.p50()) + " (" + Report.ratio(run.p50() / first.p50()) + "), p99 "
+                + Report.ms(run.p99()) + " ms, " + Report.rate(run.perSecond()) + " r/s, " + run.errors() + " err";
     }
 
     private void streamHandler() {

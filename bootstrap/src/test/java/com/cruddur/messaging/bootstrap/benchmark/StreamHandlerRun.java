@@ -46,11 +46,13 @@ final class StreamHandlerRun {
     static void createConversations(Store store, RecordedBatches batches) {
         Instant before = batches.earliest().minusSeconds(3600);
         List<Map<String, software.amazon.awssdk.services.dynamodb.model.AttributeValue>> items = new ArrayList<>();
+        long[] offset = {0};
         batches.sendersByGroup().forEach((group, senders) -> {
             DataSet.User first = new DataSet.User(-1, UUID.fromString(senders.get(0)), "first", "First", "none");
             DataSet.User second = new DataSet.User(-1, senders.size() > 1 ? UUID.fromString(senders.get(1))
                     : UUID.randomUUID(), "second", "Second", "none");
-            String at = RawItems.at(before);
+            // Each its own instant: the same two users own the inbox rows of every conversation of the batch.
+            String at = RawItems.at(before.plusSeconds(offset[0]++));
             items.add(RawItems.conversation(group, first, second, at, "start"));
             items.add(RawItems.groupRow(first.uuid(), at, group, second, "start"));
             items.add(RawItems.groupRow(second.uuid(), at, group, first, "start"));

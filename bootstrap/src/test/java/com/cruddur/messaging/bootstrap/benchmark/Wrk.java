@@ -14,7 +14,8 @@ import java.util.regex.Pattern;
 /**
  * wrk (Debian's package) driving one pattern: each request takes the next line of a targets file, a token and a
  * path (GET) or a JSON body (POST /api/messages), so requests rotate over users and conversations. Each wrk thread
- * starts at its own offset and, for D, uses only its own share of the lines (a pair starts one conversation).
+ * starts at its own offset and, for D, uses only its own share of the lines (a pair starts one conversation),
+ * skipping as many lines as earlier runs may have used.
  */
 final class Wrk {
 
@@ -39,7 +40,9 @@ final class Wrk {
                 end
                 n = n + 1
               end
-              if not share then
+              if share then
+                position = tonumber(args[3]) % #targets
+              else
                 position = (id * 7919) % #targets
               end
             end
@@ -95,11 +98,19 @@ final class Wrk {
         return file;
     }
 
-    /** Runs wrk for {@code duration} at {@code connections}; {@code share} splits the lines between its threads. */
-    Run run(URI api, Path targets, int connections, Duration duration, boolean share) {
+    /** Runs wrk for {@code duration} at {@code connections}, each thread at its own offset in the lines. */
+    Run run(URI api, Path targets, int connections, Duration duration) {
+        return run(api, targets, connections, duration, false, 0);
+    }
+
+    /**
+     * With {@code share}, the lines are split between wrk's threads and each starts {@code skip} lines into its
+     * share: pass the requests of the earlier runs on the same file, so no line is used twice.
+     */
+    Run run(URI api, Path targets, int connections, Duration duration, boolean share, long skip) {
         List<String> command = List.of("wrk", "-t" + THREADS, "-c" + connections, "-d" + duration.toSeconds() + "s",
                 "--timeout", "10s", "-s", script.toString(), api.toString(), "--", targets.toString(),
-                share ? "share" : "all");
+                share ? "share" : "all", Long.toString(skip));
         String output = Child.run(command, duration.plusSeconds(60));
         Matcher result = RESULT.matcher(output);
         if (!result.find()) {
