@@ -29,7 +29,7 @@ record Settings(int users, int conversations, int messages, List<Integer> connec
 
     /** Measured here to start faster and to stay smaller; see docs/benchmark.md. */
     static final String RECOMMENDED_OPTIONS = "-XX:+UseSerialGC -Xms64m -Xmx256m -XX:MaxMetaspaceSize=160m "
-            + "-XX:ReservedCodeCacheSize=64m -Xss512k -XX:TieredStopAtLevel=1";
+            + "-XX:ReservedCodeCacheSize=64m -Xss512k";
 
     static Settings from(String[] args, Map<String, String> environment) {
         Map<String, String> values = new HashMap<>();
