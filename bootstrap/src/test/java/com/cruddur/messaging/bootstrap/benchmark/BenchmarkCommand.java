@@ -303,9 +303,10 @@ public final class BenchmarkCommand {
             Measured first = measure(fresh, b, 16, Duration.ofSeconds(20));
             Measured warm = measure(fresh, b, 16, Duration.ofSeconds(10));
             if (v == 0) {
-                // A fresh JVM: C's path must be compiled before its CPU per request is counted.
+                // A fresh JVM: C's path must be compiled before its CPU per request is counted (the
+                // pump-on rows ran in a JVM warmed by two minutes of seeding).
                 say("warming up C");
-                wrk.run(fresh.api(), c, 16, Duration.ofSeconds(15));
+                wrk.run(fresh.api(), c, 16, Duration.ofSeconds(30));
                 List<Measured> pumpOff = new ArrayList<>();
                 for (int connections : settings.connections()) {
                     say("C with the pump off at " + connections + " connections");
