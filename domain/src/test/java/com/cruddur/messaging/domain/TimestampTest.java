@@ -72,12 +72,25 @@ class TimestampTest {
     @Test
     void refusesAnythingElse() {
         String[] refused = {null, "", "  ", "yesterday", "2026-11-22", "2026-11-22 10:15:30.123456+00:00",
-                "2026-13-01T00:00:00+00:00", "1700000000", "2026-11-22T10:15:30.123456+00:00 "};
+                "2026-13-01T00:00:00+00:00", "1700000000", "2026-11-22T10:15:30.123456+00:00 ",
+                // the table's own format with an impossible date or a non-digit
+                "2026-02-30T10:15:30.123456+00:00", "2026-11-22T24:15:30.123456+00:00", "2026-11-22T10:15:3x.123456+00:00",
+                "2026-11-22T10:15:30.12345a+00:00"};
         for (String text : refused) {
             assertThatThrownBy(() -> Timestamp.parse(text))
                     .as("'%s'", text)
                     .isInstanceOfSatisfying(DomainViolation.class,
                             violation -> assertThat(violation.code()).isEqualTo("timestamp_invalid"));
+        }
+    }
+
+    @Test
+    void readsItsOwnFormatBackToTheSameInstant() {
+        Random random = new Random(7);
+        for (int i = 0; i < 2000; i++) {
+            Timestamp written = Timestamp.of(Instant.parse("1990-01-01T00:00:00Z")
+                    .plusNanos((long) (random.nextDouble() * 60L * 365 * 24 * 3600 * 1_000_000) * 1000));
+            assertThat(Timestamp.parse(written.format())).isEqualTo(written);
         }
     }
 
