@@ -16,6 +16,7 @@ import com.amazonaws.services.lambda.runtime.events.DynamodbEvent.DynamodbStream
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse.BatchItemFailure;
 import com.cruddur.messaging.application.MoveGroupsToNewestMessage;
+import com.cruddur.messaging.application.fake.FailingMoves;
 import com.cruddur.messaging.application.fake.InMemoryMessageStore;
 import com.cruddur.messaging.application.port.MessageGroups;
 import com.cruddur.messaging.domain.InboxEntry;
@@ -118,6 +119,18 @@ class MessageStreamHandlerTest {
         assertThat(reported(response)).containsExactly(sequenceNumber(1), sequenceNumber(2));
         assertThat(conversations.lastMessage(GROUP_A)).isEqualTo(last("2026-11-22T12:00:06.000000+00:00", "the good one"));
         assertThat(store.moveAttempts()).isEqualTo(1);
+    }
+
+    @Test
+    void itemsWithoutTextOrDisplayNameMoveAsPatternAListsThemAndAnInsertWithoutSequenceNumberIsIgnored() {
+        conversations.startAAndB();
+
+        StreamsEventResponse response = handle("reference-items.json");
+
+        assertThat(reported(response)).isEmpty();
+        assertThat(conversations.lastMessage(GROUP_B)).isEqualTo(last("2026-11-22T12:00:01.000000+00:00", ""));
+        assertThat(conversations.lastMessage(GROUP_A))
+                .isEqualTo(last("2026-11-22T12:00:02.000000+00:00", "no display name"));
     }
 
     @Test

@@ -3,7 +3,7 @@ package com.cruddur.messaging.bootstrap.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.cruddur.messaging.adapters.dynamodb.stream.StreamPump;
+import com.cruddur.messaging.adapters.dynamodb.stream.pump.StreamPump;
 import com.cruddur.messaging.adapters.dynamodb.testing.DynamoDbLocalFixture;
 import com.cruddur.messaging.adapters.postgres.cognito.CognitoUserSync;
 import com.cruddur.messaging.adapters.postgres.cognito.CognitoUsers;
