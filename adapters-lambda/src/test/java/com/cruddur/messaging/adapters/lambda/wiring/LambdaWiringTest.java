@@ -9,7 +9,6 @@ import com.cruddur.messaging.adapters.lambda.ShadedJarSmoke;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
-import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -56,13 +55,11 @@ class LambdaWiringTest {
         try (LambdaWiring wiring = LambdaWiring.from(Map.of(
                 "AWS_REGION", "ca-central-1", "AWS_ENDPOINT_URL_DYNAMODB", "http://127.0.0.1:" + closedPort))) {
             MessageStreamHandler handler = new MessageStreamHandler(wiring.moveGroupsToNewestMessage());
-            long started = System.nanoTime();
 
             StreamsEventResponse response = handler.handleRequest(ShadedJarSmoke.oneMessage("4421584500000000017450000100"), null);
 
             assertThat(response.getBatchItemFailures()).extracting(BatchItemFailure::getItemIdentifier)
                     .containsExactly("4421584500000000017450000100");
-            assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(20));
         }
     }
 }
