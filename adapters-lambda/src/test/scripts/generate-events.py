@@ -14,6 +14,9 @@ Group A is between andrewbrown and bayko, group B between andrewbrown and londo.
 - empty-and-null-images.json: message INSERTs with an empty and with no new image (records 1 and 2, reported),
   a group-row INSERT without image, a REMOVE, an INSERT whose pk is NULL, a MODIFY without image (all ignored) and
   one good A message (record 6).
+- reference-items.json: message items some of the reference's scripts wrote: a B message without its text (record 1,
+  read as empty: B's last message is empty, as pattern A lists it), an A message without the sender's display name
+  (record 2), and an A message insert without a sequence number (record 3: it cannot be reported, so it is ignored).
 mixed-batch.json is a recorded batch, kept as it was delivered.
 """
 import json
@@ -121,6 +124,16 @@ def empty_and_null_images():
     return {"Records": [empty, missing, group_row, removed, null_pk, good, modified]}
 
 
+def reference_items():
+    without_text = message_insert(1, GROUP_B, LONDO, "2026-11-22T12:00:01.000000+00:00", "no text")
+    del without_text["dynamodb"]["NewImage"]["message"]
+    without_name = message_insert(2, GROUP_A, BAYKO, "2026-11-22T12:00:02.000000+00:00", "no display name")
+    del without_name["dynamodb"]["NewImage"]["user_display_name"]
+    without_sequence_number = message_insert(3, GROUP_A, ANDREW, "2026-11-22T12:00:03.000000+00:00", "unreportable")
+    del without_sequence_number["dynamodb"]["SequenceNumber"]
+    return {"Records": [without_text, without_name, without_sequence_number]}
+
+
 def hundred_messages():
     records = []
     for n in range(100):
@@ -142,3 +155,4 @@ if __name__ == "__main__":
     write("out-of-order.json", out_of_order())
     write("poison-in-the-middle.json", poison_in_the_middle())
     write("empty-and-null-images.json", empty_and_null_images())
+    write("reference-items.json", reference_items())

@@ -22,7 +22,8 @@ public final class ListMessageGroups {
         String scope = "message_groups:" + query.caller().id();
         return Mono.defer(() -> groups.inbox(
                         query.caller().id(), query.page().limit(), cursors.open(scope, query.page().cursor())))
-                .map(page -> page.withNext(cursors.issue(scope, page.next())));
+                .map(page -> page.withNext(cursors.issue(scope, page.next())))
+                .contextWrite(UseCasePattern.B::declareIn);
     }
 
     public record Query(Participant caller, PageQuery page) {

@@ -35,7 +35,8 @@ public final class ListMessages {
                 .switchIfEmpty(Mono.error(() -> NotFoundException.messageGroup(query.group())))
                 .flatMap(member -> messages.newestFirst(
                         query.group(), query.page().limit(), cursors.open(scope, query.page().cursor())))
-                .map(page -> new Page<>(oldestFirst(page.items()), cursors.issue(scope, page.next())));
+                .map(page -> new Page<>(oldestFirst(page.items()), cursors.issue(scope, page.next())))
+                .contextWrite(UseCasePattern.A::declareIn);
     }
 
     private static List<Message> oldestFirst(List<Message> newestFirst) {

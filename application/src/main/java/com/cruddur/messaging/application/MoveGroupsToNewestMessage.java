@@ -24,6 +24,15 @@ public final class MoveGroupsToNewestMessage {
     private static final int ATTEMPTS = 8;
     private static final int GROUPS_IN_PARALLEL = 8;
 
+    /**
+     * A move that lost a race reads the conversation again and retries, a few times within the batch; anything
+     * else, or a race that does not settle, is reported as FAILED for the caller to retry the batch later.
+     */
+    private static final Retry SETTLE_RACES = Retry.backoff(ATTEMPTS - 1, Duration.ofMillis(5))
+            .maxBackoff(Duration.ofMillis(200))
+            .filter(ConcurrentUpdateException.class::isInstance)
+            .onRetryExhaustedThrow((spec, signal) -> signal.failure());
+
     private final MessageGroups groups;
 
     public MoveGroupsToNewestMessage(MessageGroups groups) {
@@ -35,7 +44,8 @@ public final class MoveGroupsToNewestMessage {
         return Flux.fromIterable(NewestPerGroup.of(batch))
                 .flatMapSequential(newest -> moveTo(newest)
                         .onErrorResume(failure -> Mono.just(GroupMove.failed(newest, failure))), GROUPS_IN_PARALLEL)
-                .collectList();
+                .collectList()
+                .contextWrite(UseCasePattern.E::declareIn);
     }
 
     private Mono<GroupMove> moveTo(Message newest) {
@@ -45,10 +55,7 @@ public final class MoveGroupsToNewestMessage {
                                         .thenReturn(new GroupMove(newest, Outcome.MOVED, Optional.empty())))
                                 .orElseGet(() -> Mono.just(new GroupMove(newest, Outcome.ALREADY_CURRENT, Optional.empty()))))
                         .defaultIfEmpty(new GroupMove(newest, Outcome.UNKNOWN_GROUP, Optional.empty())))
-                .retryWhen(Retry.backoff(ATTEMPTS - 1, Duration.ofMillis(5))
-                        .maxBackoff(Duration.ofMillis(200))
-                        .filter(ConcurrentUpdateException.class::isInstance)
-                        .onRetryExhaustedThrow((spec, signal) -> signal.failure()));
+                .retryWhen(SETTLE_RACES);
     }
 
     public enum Outcome {

@@ -38,6 +38,10 @@ public final class SendMessage {
     }
 
     public Mono<SentMessage> send(Command command) {
+        return asParticipant(command).contextWrite(UseCasePattern.C::declareIn);
+    }
+
+    private Mono<SentMessage> asParticipant(Command command) {
         return groups.find(command.group())
                 .filter(group -> group.hasParticipant(command.sender().id()))
                 .switchIfEmpty(Mono.error(() -> NotFoundException.messageGroup(command.group())))

@@ -47,7 +47,8 @@ public final class StartConversation {
     public Mono<SentMessage> send(Command command) {
         return directory.findByHandle(command.recipient())
                 .switchIfEmpty(Mono.error(() -> NotFoundException.handle(command.recipient())))
-                .flatMap(recipient -> sendTo(command, recipient));
+                .flatMap(recipient -> sendTo(command, recipient))
+                .contextWrite(UseCasePattern.D::declareIn);
     }
 
     private Mono<SentMessage> sendTo(Command command, Participant recipient) {

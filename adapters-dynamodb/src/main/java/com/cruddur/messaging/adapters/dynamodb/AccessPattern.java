@@ -1,14 +1,14 @@
 package com.cruddur.messaging.adapters.dynamodb;
 
-import java.util.Optional;
+import com.cruddur.messaging.application.UseCasePattern;
 import reactor.util.context.ContextView;
 
 /**
  * The access patterns of DESIGN.md section 3, as the {@code pattern} tag of the consumed-capacity metric.
  *
- * <p>Each adapter method tags its calls with the pattern it mainly serves ({@code find} with A); a caller that knows
- * better (the send use case's membership check is C, the stream handler's is E) puts the pattern into the Reactor
- * context under {@link #CONTEXT_KEY}.
+ * <p>Each adapter method tags its calls with the pattern it mainly serves ({@code find} with A); the use cases
+ * declare the pattern they serve ({@link UseCasePattern}, in the Reactor context), which wins: the membership check
+ * of a send is billed to C, the read before a move to E.
  */
 public enum AccessPattern {
     /** List the messages of a group. */
@@ -22,22 +22,8 @@ public enum AccessPattern {
     /** Move both group rows to the newest message. */
     E;
 
-    public static final String CONTEXT_KEY = AccessPattern.class.getName();
-
     /** The pattern the subscriber declared, else {@code fallback}. */
     static AccessPattern from(ContextView context, AccessPattern fallback) {
-        Optional<Object> declared = context.getOrEmpty(CONTEXT_KEY);
-        if (declared.isEmpty()) {
-            return fallback;
-        }
-        if (declared.get() instanceof AccessPattern pattern) {
-            return pattern;
-        }
-        for (AccessPattern pattern : values()) {
-            if (pattern.name().equals(declared.get().toString())) {
-                return pattern;
-            }
-        }
-        return fallback;
+        return UseCasePattern.declaredIn(context).map(declared -> valueOf(declared.name())).orElse(fallback);
     }
 }

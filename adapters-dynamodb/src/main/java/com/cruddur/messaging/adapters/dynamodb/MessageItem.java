@@ -8,8 +8,14 @@ import java.util.HashMap;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
-/** The reference's message item: pk {@code MSG#{group}}, sk created_at, the sender's fields. */
-final class MessageItem {
+/**
+ * The reference's message item: pk {@code MSG#{group}}, sk created_at, the sender's fields.
+ *
+ * <p>{@link #fromItem} is the one reading of a stored message: pattern A lists what it reads, and the stream's
+ * records are read with it too, so pattern E moves the inbox to exactly the message A shows. It is public for the
+ * stream package alone.
+ */
+public final class MessageItem {
 
     private MessageItem() {
     }
@@ -37,7 +43,18 @@ final class MessageItem {
         return uuid != null && message.id().toString().equals(uuid.s());
     }
 
-    static Message fromItem(Map<String, AttributeValue> item) {
+    /** Whether a partition key is a message item's ({@code MSG#...}). */
+    public static boolean isMessageKey(String pk) {
+        return pk != null && pk.startsWith(Attr.MESSAGE_PREFIX);
+    }
+
+    /**
+     * The message an item holds. {@code message} (the text) and {@code user_display_name} may be missing, as in items
+     * some of the reference's scripts wrote: they read as empty. Everything else is required.
+     *
+     * @throws MalformedItemException when the item is not a readable message item
+     */
+    public static Message fromItem(Map<String, AttributeValue> item) {
         try {
             String pk = Attr.string(item, Attr.PK);
             if (!pk.startsWith(Attr.MESSAGE_PREFIX)) {

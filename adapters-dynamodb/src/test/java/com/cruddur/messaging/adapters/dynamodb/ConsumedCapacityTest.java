@@ -7,6 +7,7 @@ import static com.cruddur.messaging.adapters.dynamodb.TestData.person;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.cruddur.messaging.adapters.dynamodb.testing.DynamoDbLocalFixture;
+import com.cruddur.messaging.application.UseCasePattern;
 import com.cruddur.messaging.domain.LastMessage;
 import com.cruddur.messaging.domain.MessageGroup;
 import com.cruddur.messaging.domain.Participant;
@@ -62,7 +63,7 @@ class ConsumedCapacityTest {
         MessageGroup.Conversation started = conversation(person("Ta'Lon"), person("G'Kar"), "hello", at(0));
         groups.start(started, Optional.empty()).block(WAIT);
 
-        groups.find(started.group().id()).contextWrite(context -> context.put(AccessPattern.CONTEXT_KEY, AccessPattern.E))
+        groups.find(started.group().id()).contextWrite(UseCasePattern.E::declareIn)
                 .block(WAIT);
 
         ConsumedCapacityRecorder recorder = new ConsumedCapacityRecorder(registry);

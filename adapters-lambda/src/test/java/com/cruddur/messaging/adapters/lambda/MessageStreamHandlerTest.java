@@ -16,6 +16,7 @@ import com.amazonaws.services.lambda.runtime.events.DynamodbEvent.DynamodbStream
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse.BatchItemFailure;
 import com.cruddur.messaging.application.MoveGroupsToNewestMessage;
+import com.cruddur.messaging.application.fake.FailingMoves;
 import com.cruddur.messaging.application.fake.InMemoryMessageStore;
 import com.cruddur.messaging.application.port.MessageGroups;
 import com.cruddur.messaging.domain.InboxEntry;
@@ -121,6 +122,18 @@ class MessageStreamHandlerTest {
     }
 
     @Test
+    void itemsWithoutTextOrDisplayNameMoveAsPatternAListsThemAndAnInsertWithoutSequenceNumberIsIgnored() {
+        conversations.startAAndB();
+
+        StreamsEventResponse response = handle("reference-items.json");
+
+        assertThat(reported(response)).isEmpty();
+        assertThat(conversations.lastMessage(GROUP_B)).isEqualTo(last("2026-11-22T12:00:01.000000+00:00", ""));
+        assertThat(conversations.lastMessage(GROUP_A))
+                .isEqualTo(last("2026-11-22T12:00:02.000000+00:00", "no display name"));
+    }
+
+    @Test
     void anUnavailableStoreReportsTheEarliestRecordOfEveryGroupWithoutThrowing() {
         conversations.startHundredGroups();
         store.simulateUnavailable(true);
@@ -203,15 +216,13 @@ class MessageStreamHandlerTest {
     }
 
     @Test
-    void aStoreThatDoesNotAnswerInTimeIsReportedBeforeTheInvocationTimesOut() {
+    void aStoreThatNeverAnswersIsReportedWithinTheInvocationsBudget() {
         MessageStreamHandler hanging = new MessageStreamHandler(new MoveGroupsToNewestMessage(neverAnswering()));
-        long started = System.nanoTime();
 
+        // The moves never complete: an answer at all means the budget (see the next test) cut them short.
         StreamsEventResponse response = hanging.handleRequest(StreamEvents.load("out-of-order.json"), new TestContext(3_000));
 
-        Duration took = Duration.ofNanos(System.nanoTime() - started);
         assertThat(reported(response)).containsExactly(sequenceNumber(1), sequenceNumber(3));
-        assertThat(took).as("answered before the 3 s the invocation had left").isBetween(Duration.ofMillis(900), Duration.ofMillis(2_900));
     }
 
     @Test

@@ -5,6 +5,7 @@ import com.amazonaws.services.lambda.runtime.events.DynamodbEvent.DynamodbStream
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import com.amazonaws.services.lambda.runtime.events.models.dynamodb.AttributeValue;
 import com.amazonaws.services.lambda.runtime.events.models.dynamodb.StreamRecord;
+import java.util.Date;
 import java.util.List;
 import java.util.Map;
 
@@ -26,7 +27,7 @@ public final class ShadedJarSmoke {
         long started = System.nanoTime();
         MessageStreamHandler handler = new MessageStreamHandler();
         long constructed = System.nanoTime();
-        StreamsEventResponse response = handler.handleRequest(oneMessage(), new TestContext(10_000));
+        StreamsEventResponse response = handler.handleRequest(oneMessage(SEQUENCE_NUMBER), new TestContext(10_000));
         long handled = System.nanoTime();
         List<String> reported = response.getBatchItemFailures().stream()
                 .map(StreamsEventResponse.BatchItemFailure::getItemIdentifier).toList();
@@ -38,7 +39,8 @@ public final class ShadedJarSmoke {
         }
     }
 
-    private static DynamodbEvent oneMessage() {
+    /** One message insert as Lambda delivers it (its wiring test sends the same). */
+    public static DynamodbEvent oneMessage(String sequenceNumber) {
         Map<String, AttributeValue> image = Map.of(
                 "pk", s("MSG#5ae290ed-55d1-47a0-bc6d-fe2bc2700399"),
                 "sk", s("2026-11-22T10:15:30.123456+00:00"),
@@ -49,8 +51,9 @@ public final class ShadedJarSmoke {
                 "user_handle", s("andrewbrown"));
         DynamodbStreamRecord record = new DynamodbStreamRecord();
         record.setEventName("INSERT");
-        record.setDynamodb(new StreamRecord().withNewImage(image).withSequenceNumber(SEQUENCE_NUMBER)
-                .withKeys(Map.of("pk", image.get("pk"), "sk", image.get("sk"))));
+        record.setDynamodb(new StreamRecord().withNewImage(image).withSequenceNumber(sequenceNumber)
+                .withKeys(Map.of("pk", image.get("pk"), "sk", image.get("sk")))
+                .withApproximateCreationDateTime(new Date(1795345200000L)));
         DynamodbEvent event = new DynamodbEvent();
         event.setRecords(List.of(record));
         return event;

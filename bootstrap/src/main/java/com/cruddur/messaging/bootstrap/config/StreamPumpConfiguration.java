@@ -1,9 +1,12 @@
 package com.cruddur.messaging.bootstrap.config;
 
 import com.cruddur.messaging.adapters.dynamodb.MessagesTable;
-import com.cruddur.messaging.adapters.dynamodb.stream.StreamPump;
+import com.cruddur.messaging.adapters.dynamodb.stream.StreamBatchProcessor;
+import com.cruddur.messaging.adapters.dynamodb.stream.pump.PumpSettings;
+import com.cruddur.messaging.adapters.dynamodb.stream.pump.StreamPump;
 import com.cruddur.messaging.application.MoveGroupsToNewestMessage;
 import com.cruddur.messaging.bootstrap.startup.StoresAtStartup;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
@@ -18,7 +21,7 @@ import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsAsyncClie
 
 /**
  * Pattern E without a Lambda ({@code cruddur.stream-pump.enabled=true}, on in the embedded default): the stream pump
- * reads the table's stream and moves the inbox rows through the same use case as the deployed handler. In AWS the
+ * reads the table's stream and hands each read to the same pipeline as the deployed handler. In AWS the
  * Lambda does this; leave the pump off there, or both do the (harmless, idempotent) work twice.
  */
 @Configuration(proxyBeanMethods = false)
@@ -35,9 +38,10 @@ public class StreamPumpConfiguration {
     /** Closed before the clients and DynamoDB Local (it depends on them). */
     @Bean(destroyMethod = "close")
     StreamPump streamPump(DynamoDbStreamsAsyncClient streams, DynamoDbAsyncClient dynamoDb, MessagesTable table,
-                          MoveGroupsToNewestMessage moveGroups,
+                          MoveGroupsToNewestMessage moveGroups, MeterRegistry registry,
                           @Value("${cruddur.stream-pump.poll-interval:250ms}") Duration pollInterval) {
-        return new StreamPump(streams, dynamoDb, table.name(), moveGroups::apply, pollInterval);
+        return new StreamPump(streams, dynamoDb, table.name(), new StreamBatchProcessor(moveGroups), registry,
+                PumpSettings.DEFAULTS.withPollInterval(pollInterval));
     }
 
     @Bean

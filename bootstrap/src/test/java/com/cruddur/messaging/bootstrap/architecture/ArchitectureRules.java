@@ -84,7 +84,9 @@ final class ArchitectureRules {
     }
 
     /**
-     * Adapters never depend on each other, except the Lambda's {@code wiring}, which may build adapters-dynamodb.
+     * Adapters never depend on each other, with two exemptions for the Lambda: its {@code wiring} may build
+     * adapters-dynamodb, and the handler may use the stream pipeline it shares with the local pump (the package
+     * {@code adapters.dynamodb.stream} itself: not its sub-packages, such as the pump, nor the rest of the adapter).
      * The rule covers every adapter package; {@code adapters} names those that must have code for the check to
      * mean something (for example {@code "dynamodb"}, {@code "web"}).
      */
@@ -94,6 +96,8 @@ final class ArchitectureRules {
                 .should().notDependOnEachOther()
                 .ignoreDependency(resideInAPackage(pkg("adapters.lambda.wiring")),
                         resideInAPackage(pkg("adapters.dynamodb")))
+                .ignoreDependency(resideInAPackage(pkg("adapters.lambda")),
+                        resideInAPackage(base + ".adapters.dynamodb.stream"))
                 .because("adapters meet only through the application's ports")
                 .allowEmptyShould(adapters.isEmpty());
         return new Rule(rule, packages);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.cruddur.messaging.bootstrap.architecture.planted.adapters.lambda.HandlerReadsTable;
+import com.cruddur.messaging.bootstrap.architecture.planted.adapters.lambda.HandlerRunsThePump;
 import com.cruddur.messaging.bootstrap.architecture.planted.adapters.web.BlockingController;
 import com.cruddur.messaging.bootstrap.architecture.planted.adapters.web.WebReadsTable;
 import com.cruddur.messaging.bootstrap.architecture.planted.application.BlockingUseCase;
@@ -85,9 +86,9 @@ class PlantedViolationsTest {
     }
 
     @Test
-    void adapterRuleCatchesAdaptersUsingEachOtherButNotTheLambdaWiring() {
+    void adapterRuleCatchesAdaptersUsingEachOtherButNotTheLambdaWiringOrTheSharedStreamPipeline() {
         assertCaughtExactly(RULES.adaptersDoNotDependOnEachOther(List.of("web", "dynamodb", "lambda")),
-                WebReadsTable.class, HandlerReadsTable.class);
+                WebReadsTable.class, HandlerReadsTable.class, HandlerRunsThePump.class);
     }
 
     @Test

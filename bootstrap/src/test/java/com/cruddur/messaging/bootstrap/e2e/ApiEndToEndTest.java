@@ -1,8 +1,9 @@
 package com.cruddur.messaging.bootstrap.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
-import com.cruddur.messaging.adapters.dynamodb.stream.StreamPump;
+import com.cruddur.messaging.adapters.dynamodb.stream.pump.StreamPump;
 import com.cruddur.messaging.adapters.dynamodb.testing.DynamoDbLocalFixture;
 import com.cruddur.messaging.adapters.postgres.cognito.CognitoUserSync;
 import com.cruddur.messaging.adapters.postgres.cognito.CognitoUsers;
@@ -13,7 +14,10 @@ import com.cruddur.messaging.bootstrap.CruddurMessagingApplication;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -173,20 +177,58 @@ class ApiEndToEndTest {
     }
 
     @Test
-    void theStreamPumpMovesBothInboxRowsToTheNewestMessage() throws InterruptedException {
+    void theStreamPumpMovesBothInboxRowsToTheNewestMessage() {
         String group = startConversation(GKAR, ANDREW, "first words");
         post(ANDREW, "{\"message_group_uuid\":\"" + group + "\",\"message\":\"the newest words\"}", null)
                 .expectStatus().isOk();
 
-        // The one-second bound is StreamPumpTest's; here the whole application shares two cores with the build.
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (!lastMessageIs(GKAR, group, "the newest words") || !lastMessageIs(ANDREW, group, "the newest words")) {
-            assertThat(System.nanoTime() - deadline).as("inbox rows moved by the stream pump").isNegative();
-            Thread.sleep(100);
-        }
+        awaitBothInboxesShow(GKAR, ANDREW, group, "the newest words");
         for (String owner : List.of(GKAR, ANDREW)) {
             assertThat(inboxOf(owner)).filteredOn(row -> group.equals(row.get("uuid"))).hasSize(1);
         }
+    }
+
+    @Test
+    void consumedCapacityIsBilledToThePatternOfEachUseCase() {
+        String group = startConversation(LONDO, GKAR, "pattern D starts it");
+        post(GKAR, "{\"message_group_uuid\":\"" + group + "\",\"message\":\"pattern C answers\"}", null)
+                .expectStatus().isOk();
+        awaitBothInboxesShow(LONDO, GKAR, group, "pattern C answers");
+
+        Map<String, Double> units = consumedCapacityByPatternAndOperation();
+
+        // The reads are the telling part: the same port method serves A, C and E, and only the use case knows which.
+        assertThat(List.of("C GetItem", "C PutItem", "D GetItem", "D TransactWriteItems", "E GetItem",
+                "E TransactWriteItems"))
+                .allSatisfy(key -> assertThat(units.get(key)).as("units of %s in %s", key, units).isPositive());
+    }
+
+    /** The stream pump moved both inbox rows of the conversation to the message. */
+    private static void awaitBothInboxesShow(String one, String other, String group, String text) {
+        await("inbox rows moved by the stream pump").atMost(Duration.ofSeconds(30))
+                .until(() -> lastMessageIs(one, group, text) && lastMessageIs(other, group, text));
+    }
+
+    /** {@code cruddur_dynamodb_consumed_capacity} as Prometheus scrapes it, keyed "pattern operation". */
+    private static Map<String, Double> consumedCapacityByPatternAndOperation() {
+        String metrics = management.get().uri("/actuator/prometheus").exchange()
+                .expectStatus().isOk()
+                .expectBody(String.class).returnResult().getResponseBody();
+        Pattern sample = Pattern.compile(
+                "^cruddur_dynamodb_consumed_capacity\\w*\\{([^}]*)\\} (\\S+)$", Pattern.MULTILINE);
+        Pattern tag = Pattern.compile("(\\w+)=\"([^\"]*)\"");
+        Map<String, Double> units = new TreeMap<>();
+        Matcher samples = sample.matcher(metrics);
+        while (samples.find()) {
+            Map<String, String> tagValues = new TreeMap<>();
+            Matcher tags = tag.matcher(samples.group(1));
+            while (tags.find()) {
+                tagValues.put(tags.group(1), tags.group(2));
+            }
+            units.merge(tagValues.get("pattern") + " " + tagValues.get("operation"),
+                    Double.parseDouble(samples.group(2)), Double::sum);
+        }
+        return units;
     }
 
     private static boolean lastMessageIs(String owner, String group, String text) {

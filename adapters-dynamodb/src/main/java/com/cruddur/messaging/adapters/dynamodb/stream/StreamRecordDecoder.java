@@ -1,12 +1,8 @@
 package com.cruddur.messaging.adapters.dynamodb.stream;
 
-import com.cruddur.messaging.domain.Handle;
+import com.cruddur.messaging.adapters.dynamodb.MalformedItemException;
+import com.cruddur.messaging.adapters.dynamodb.MessageItem;
 import com.cruddur.messaging.domain.Message;
-import com.cruddur.messaging.domain.MessageGroupId;
-import com.cruddur.messaging.domain.MessageId;
-import com.cruddur.messaging.domain.Participant;
-import com.cruddur.messaging.domain.Timestamp;
-import com.cruddur.messaging.domain.UserId;
 import java.util.Map;
 import java.util.Objects;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -16,44 +12,47 @@ import software.amazon.awssdk.services.dynamodb.model.StreamRecord;
 
 /**
  * Reads one record of the table's stream as pattern E sees it: a newly inserted message, a record that does not
- * concern it, or a message record that cannot be read.
+ * concern it, or a message record that cannot be read. The Lambda (its event converted to these SDK records) and
+ * the local pump (reading GetRecords) both read through here.
  *
  * <p>Only INSERTs whose item is a message (pk {@code MSG#{group}}) matter. REMOVEs and MODIFYs, the group rows
  * ({@code GRP#}, including the ones the moves write) and the added item types ({@code CONV#}, {@code PAIR#},
  * {@code IDEM#}) are ignored. The pk is read from the new image, or from the keys when the image is missing, so a
  * message insert without an image is reported rather than silently dropped.
  *
- * <p>A message item needs {@code sk} (its created_at, in any form {@link Timestamp#parse} reads),
- * {@code message_uuid}, {@code message}, {@code user_uuid} and {@code user_handle}, all strings;
- * {@code user_display_name} may be missing, as the table adapter reads it.
+ * <p>The image is read by {@link MessageItem#fromItem}, the reading pattern A lists messages with: one rule for
+ * what a message item must hold. A message insert without a sequence number is ignored: a failure can only be
+ * reported by its sequence number (Lambda takes a blank one to mean the whole batch).
  */
-final class StreamRecordDecoder {
-
-    static final String MESSAGE_PREFIX = "MSG#";
+public final class StreamRecordDecoder {
 
     private StreamRecordDecoder() {
     }
 
     /** What a record is to pattern E. */
-    sealed interface Decoded permits NewMessage, Ignored, Malformed {
+    public sealed interface Decoded permits NewMessage, Ignored, Malformed {
     }
 
     /** A message inserted into the table, at {@code sequenceNumber} in its shard. */
-    record NewMessage(String sequenceNumber, Message message) implements Decoded {
-        NewMessage {
+    public record NewMessage(String sequenceNumber, Message message) implements Decoded {
+        public NewMessage {
+            Objects.requireNonNull(sequenceNumber, "sequence number");
             Objects.requireNonNull(message, "message");
         }
     }
 
     /** Not a message insert; nothing to do. */
-    record Ignored(String reason) implements Decoded {
+    public record Ignored(String reason) implements Decoded {
     }
 
-    /** A message insert that cannot be read. */
-    record Malformed(String sequenceNumber, String reason) implements Decoded {
+    /** A message insert that cannot be read; it is reported by its sequence number. */
+    public record Malformed(String sequenceNumber, String reason) implements Decoded {
+        public Malformed {
+            Objects.requireNonNull(sequenceNumber, "sequence number");
+        }
     }
 
-    static Decoded decode(Record record) {
+    public static Decoded decode(Record record) {
         if (record == null) {
             return new Ignored("no record");
         }
@@ -69,52 +68,26 @@ final class StreamRecordDecoder {
         if (pk == null && change.hasKeys()) {
             pk = stringOrNull(change.keys(), "pk");
         }
-        if (pk == null || !pk.startsWith(MESSAGE_PREFIX)) {
+        if (!MessageItem.isMessageKey(pk)) {
             return new Ignored("not a message item (pk " + pk + ")");
         }
         String sequenceNumber = change.sequenceNumber();
+        if (sequenceNumber == null || sequenceNumber.isBlank()) {
+            return new Ignored("message insert without a sequence number (pk " + pk + ")");
+        }
         if (image.isEmpty()) {
             return new Malformed(sequenceNumber,
                     "message insert " + pk + " carries no new image (the stream view type must be NEW_IMAGE)");
         }
         try {
-            return new NewMessage(sequenceNumber, message(pk, image));
-        } catch (RuntimeException e) { // missing attributes, DomainViolation, anything unreadable
-            return new Malformed(sequenceNumber, "message item (pk=" + pk + ", sk=" + stringOrNull(image, "sk")
-                    + ") cannot be read: " + e.getMessage());
+            return new NewMessage(sequenceNumber, MessageItem.fromItem(image));
+        } catch (MalformedItemException e) {
+            return new Malformed(sequenceNumber, e.getMessage());
         }
-    }
-
-    private static Message message(String pk, Map<String, AttributeValue> image) {
-        MessageGroupId group = MessageGroupId.of(pk.substring(MESSAGE_PREFIX.length()));
-        Participant sender = new Participant(
-                UserId.of(required(image, "user_uuid")),
-                stringOrNull(image, "user_display_name"),
-                new Handle(required(image, "user_handle")));
-        return new Message(
-                MessageId.of(required(image, "message_uuid")),
-                group,
-                sender,
-                required(image, "message"),
-                Timestamp.parse(required(image, "sk")));
-    }
-
-    private static String required(Map<String, AttributeValue> image, String name) {
-        String value = stringOrNull(image, name);
-        if (value == null) {
-            throw new MissingAttribute("no string attribute '" + name + "'");
-        }
-        return value;
     }
 
     private static String stringOrNull(Map<String, AttributeValue> attributes, String name) {
         AttributeValue value = attributes.get(name);
         return value == null ? null : value.s();
-    }
-
-    private static final class MissingAttribute extends RuntimeException {
-        MissingAttribute(String message) {
-            super(message, null, false, false);
-        }
     }
 }

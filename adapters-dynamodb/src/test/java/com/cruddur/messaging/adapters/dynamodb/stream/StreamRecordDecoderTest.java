@@ -5,9 +5,11 @@ import static com.cruddur.messaging.adapters.dynamodb.stream.StreamRecords.messa
 import static com.cruddur.messaging.adapters.dynamodb.stream.StreamRecords.record;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.cruddur.messaging.adapters.dynamodb.DynamoDbMessages;
 import com.cruddur.messaging.adapters.dynamodb.stream.StreamRecordDecoder.Ignored;
 import com.cruddur.messaging.adapters.dynamodb.stream.StreamRecordDecoder.Malformed;
 import com.cruddur.messaging.adapters.dynamodb.stream.StreamRecordDecoder.NewMessage;
+import com.cruddur.messaging.adapters.dynamodb.testing.DynamoDbLocalFixture;
 import com.cruddur.messaging.domain.Handle;
 import com.cruddur.messaging.domain.Message;
 import com.cruddur.messaging.domain.MessageGroupId;
@@ -15,11 +17,18 @@ import com.cruddur.messaging.domain.MessageId;
 import com.cruddur.messaging.domain.Participant;
 import com.cruddur.messaging.domain.Timestamp;
 import com.cruddur.messaging.domain.UserId;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.OperationType;
 import software.amazon.awssdk.services.dynamodb.model.Record;
@@ -31,58 +40,118 @@ class StreamRecordDecoderTest {
             new MessageGroupId(UUID.randomUUID()),
             new Participant(new UserId(UUID.randomUUID()), "Delenn Mir", new Handle("delenn")),
             "Hello, Londo", Timestamp.of(Instant.parse("2026-11-22T10:15:30.123456Z")));
+    private static final String SEQUENCE = "4421584500000000017450439096";
 
     @Test
     void aMessageInsertIsTheMessageItStores() {
-        assertThat(StreamRecordDecoder.decode(insert("000000000000000000017", messageItem(MESSAGE))))
-                .isEqualTo(new NewMessage("000000000000000000017", MESSAGE));
+        assertThat(StreamRecordDecoder.decode(insert(SEQUENCE, messageItem(MESSAGE))))
+                .isEqualTo(new NewMessage(SEQUENCE, MESSAGE));
     }
 
-    @Test
-    void theReferencesTimestampsWithoutOffsetAndAMissingDisplayNameAreRead() {
+    @ParameterizedTest
+    @ValueSource(strings = {"2023-04-05T13:15:19.922515", "2023-03-20T22:52:11+00:00", "2023-03-20T22:52:11"})
+    void theReferencesOtherTimestampFormsAreRead(String createdAt) {
         Map<String, AttributeValue> item = messageItem(MESSAGE);
-        item.put("sk", AttributeValue.fromS("2026-11-22T10:15:30.123456"));
-        item.remove("user_display_name");
+        item.put("sk", AttributeValue.fromS(createdAt));
 
-        NewMessage decoded = (NewMessage) StreamRecordDecoder.decode(insert("1", item));
+        assertThat(StreamRecordDecoder.decode(insert(SEQUENCE, item))).isInstanceOfSatisfying(NewMessage.class,
+                inserted -> assertThat(inserted.message().createdAt()).isEqualTo(Timestamp.parse(createdAt)));
+    }
 
-        assertThat(decoded.message().createdAt()).isEqualTo(MESSAGE.createdAt());
-        assertThat(decoded.message().sender().displayName()).isEmpty();
+    @ParameterizedTest
+    @ValueSource(strings = {"message", "user_display_name"})
+    void aMissingTextOrDisplayNameIsReadAsEmpty(String attribute) {
+        Map<String, AttributeValue> item = messageItem(MESSAGE);
+        item.remove(attribute);
+
+        assertThat(StreamRecordDecoder.decode(insert(SEQUENCE, item))).isInstanceOfSatisfying(NewMessage.class,
+                inserted -> assertThat(List.of(inserted.message().text(), inserted.message().sender().displayName()))
+                        .contains(""));
     }
 
     @Test
-    void modifiesRemovesAndOtherItemTypesAreIgnored() {
-        assertThat(StreamRecordDecoder.decode(record(OperationType.MODIFY, "1", messageItem(MESSAGE))))
-                .isInstanceOf(Ignored.class);
-        assertThat(StreamRecordDecoder.decode(record(OperationType.REMOVE, "2", messageItem(MESSAGE))))
-                .isInstanceOf(Ignored.class);
-        for (String pk : new String[] {"GRP#" + UUID.randomUUID(), "CONV#" + MESSAGE.groupId(), "PAIR#a#b",
-                "IDEM#" + UUID.randomUUID() + "#key"}) {
-            Map<String, AttributeValue> item = messageItem(MESSAGE);
-            item.put("pk", AttributeValue.fromS(pk));
-            assertThat(StreamRecordDecoder.decode(insert("3", item))).as(pk).isInstanceOf(Ignored.class);
-        }
-        assertThat(StreamRecordDecoder.decode(null)).isInstanceOf(Ignored.class);
+    void aReferenceItemWithoutTextIsReadFromTheStreamAsPatternAListsIt() {
+        String table = DynamoDbLocalFixture.freshTable("decode-reference");
+        Map<String, AttributeValue> item = messageItem(MESSAGE);
+        item.remove("message");
+        DynamoDbLocalFixture.client().putItem(request -> request.tableName(table).item(item)).join();
+
+        Message listed = new DynamoDbMessages(DynamoDbLocalFixture.client(), table, new SimpleMeterRegistry())
+                .newestFirst(MESSAGE.groupId(), 20, Optional.empty()).block(Duration.ofSeconds(30)).items().get(0);
+        Record streamed = LocalStreams.records(table).get(0);
+
+        assertThat(StreamRecordDecoder.decode(streamed))
+                .isEqualTo(new NewMessage(streamed.dynamodb().sequenceNumber(), listed));
+        assertThat(listed.text()).isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"sk", "message_uuid", "user_uuid", "user_handle"})
+    void aMessageItemWithoutARequiredAttributeIsMalformed(String attribute) {
+        Map<String, AttributeValue> item = messageItem(MESSAGE);
+        item.remove(attribute);
+
+        assertThat(StreamRecordDecoder.decode(insert(SEQUENCE, item)))
+                .isEqualTo(new Malformed(SEQUENCE, "item (pk=MSG#" + MESSAGE.groupId() + ", sk="
+                        + (attribute.equals("sk") ? "?" : MESSAGE.createdAt().format())
+                        + ") has no string attribute '" + attribute + "'"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"message_uuid", "user_uuid", "sk", "pk", "user_handle"})
+    void aMessageItemWithAnUnreadableValueIsMalformed(String attribute) {
+        Map<String, AttributeValue> item = messageItem(MESSAGE);
+        item.put(attribute, AttributeValue.fromS(attribute.equals("pk") ? "MSG#not-a-uuid"
+                : attribute.equals("user_handle") ? "two words" : "not-a-uuid"));
+
+        assertThat(StreamRecordDecoder.decode(insert(SEQUENCE, item))).isInstanceOfSatisfying(Malformed.class,
+                malformed -> assertThat(malformed.sequenceNumber()).isEqualTo(SEQUENCE));
     }
 
     @Test
-    void aMessageInsertThatCannotBeReadIsMalformedWithItsSequenceNumber() {
-        Map<String, AttributeValue> withoutId = messageItem(MESSAGE);
-        withoutId.remove("message_uuid");
-        Map<String, AttributeValue> badTime = messageItem(MESSAGE);
-        badTime.put("sk", AttributeValue.fromS("yesterday"));
-        Map<String, AttributeValue> badGroup = messageItem(MESSAGE);
-        badGroup.put("pk", AttributeValue.fromS("MSG#not-a-uuid"));
+    void anAttributeOfAnotherTypeCountsAsMissing() {
+        Map<String, AttributeValue> numberId = messageItem(MESSAGE);
+        numberId.put("message_uuid", AttributeValue.fromN("42"));
         Map<String, AttributeValue> numberText = messageItem(MESSAGE);
         numberText.put("message", AttributeValue.fromN("42"));
 
-        assertThat(StreamRecordDecoder.decode(insert("5", withoutId)))
-                .isEqualTo(new Malformed("5", "message item (pk=MSG#" + MESSAGE.groupId() + ", sk="
-                        + MESSAGE.createdAt().format() + ") cannot be read: no string attribute 'message_uuid'"));
-        assertThat(StreamRecordDecoder.decode(insert("6", badTime))).isInstanceOf(Malformed.class)
-                .extracting(d -> ((Malformed) d).sequenceNumber()).isEqualTo("6");
-        assertThat(StreamRecordDecoder.decode(insert("7", badGroup))).isInstanceOf(Malformed.class);
-        assertThat(StreamRecordDecoder.decode(insert("8", numberText))).isInstanceOf(Malformed.class);
+        assertThat(StreamRecordDecoder.decode(insert(SEQUENCE, numberId))).isInstanceOf(Malformed.class);
+        assertThat(StreamRecordDecoder.decode(insert(SEQUENCE, numberText))).isInstanceOfSatisfying(NewMessage.class,
+                inserted -> assertThat(inserted.message().text()).isEmpty());
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = OperationType.class, names = {"MODIFY", "REMOVE"})
+    void onlyInsertsCount(OperationType event) {
+        assertThat(StreamRecordDecoder.decode(record(event, SEQUENCE, messageItem(MESSAGE))))
+                .isInstanceOf(Ignored.class);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"GRP#0e4b8f5d-3b1c-4f5a-9d0e-7a1b2c3d4e5f", "CONV#5ae290ed-55d1-47a0-bc6d-fe2bc2700399",
+            "PAIR#a#b", "IDEM#a#b", "msg#5ae290ed-55d1-47a0-bc6d-fe2bc2700399"})
+    void otherItemTypesAreIgnored(String pk) {
+        Map<String, AttributeValue> item = messageItem(MESSAGE);
+        item.put("pk", AttributeValue.fromS(pk));
+
+        assertThat(StreamRecordDecoder.decode(insert(SEQUENCE, item))).isInstanceOf(Ignored.class);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", " "})
+    void aMessageInsertWithoutASequenceNumberCannotBeReportedAndIsIgnored(String sequenceNumber) {
+        assertThat(StreamRecordDecoder.decode(insert(sequenceNumber, messageItem(MESSAGE))))
+                .isInstanceOf(Ignored.class);
+        assertThat(StreamRecordDecoder.decode(Record.builder().eventName(OperationType.INSERT)
+                .dynamodb(StreamRecord.builder().newImage(messageItem(MESSAGE)).build()).build()))
+                .isInstanceOf(Ignored.class);
+    }
+
+    @Test
+    void anInsertWithoutAStreamRecordOrNoRecordAtAllIsIgnored() {
+        assertThat(StreamRecordDecoder.decode(Record.builder().eventName(OperationType.INSERT).build()))
+                .isInstanceOf(Ignored.class);
+        assertThat(StreamRecordDecoder.decode(null)).isInstanceOf(Ignored.class);
     }
 
     @Test
@@ -93,7 +162,7 @@ class StreamRecordDecoderTest {
         Record keysOnly = Record.builder().eventName(OperationType.INSERT)
                 .dynamodb(StreamRecord.builder().keys(keys).sequenceNumber("9").build()).build();
 
-        assertThat(StreamRecordDecoder.decode(keysOnly)).isInstanceOf(Malformed.class)
-                .extracting(d -> ((Malformed) d).sequenceNumber()).isEqualTo("9");
+        assertThat(StreamRecordDecoder.decode(keysOnly)).isInstanceOfSatisfying(Malformed.class,
+                malformed -> assertThat(malformed.sequenceNumber()).isEqualTo("9"));
     }
 }

@@ -10,12 +10,12 @@ import software.amazon.awssdk.services.dynamodb.model.StreamRecord;
 import software.amazon.awssdk.services.dynamodb.model.StreamViewType;
 
 /** Stream records shaped as DynamoDB Local and DynamoDB write them (NEW_IMAGE view). */
-final class StreamRecords {
+public final class StreamRecords {
 
     private StreamRecords() {
     }
 
-    static Map<String, AttributeValue> messageItem(Message message) {
+    public static Map<String, AttributeValue> messageItem(Message message) {
         Map<String, AttributeValue> item = new HashMap<>();
         item.put("pk", AttributeValue.fromS("MSG#" + message.groupId()));
         item.put("sk", AttributeValue.fromS(message.createdAt().format()));
@@ -27,11 +27,11 @@ final class StreamRecords {
         return item;
     }
 
-    static Record insert(String sequenceNumber, Map<String, AttributeValue> image) {
+    public static Record insert(String sequenceNumber, Map<String, AttributeValue> image) {
         return record(OperationType.INSERT, sequenceNumber, image);
     }
 
-    static Record record(OperationType event, String sequenceNumber, Map<String, AttributeValue> image) {
+    public static Record record(OperationType event, String sequenceNumber, Map<String, AttributeValue> image) {
         Map<String, AttributeValue> keys = new HashMap<>();
         if (image.containsKey("pk")) {
             keys.put("pk", image.get("pk"));
@@ -56,7 +56,7 @@ final class StreamRecords {
     }
 
     /** A sequence number as DynamoDB Local writes them: 21 digits, zero-padded. */
-    static String sequenceNumber(long n) {
+    public static String sequenceNumber(long n) {
         return String.format("%021d", n);
     }
 }

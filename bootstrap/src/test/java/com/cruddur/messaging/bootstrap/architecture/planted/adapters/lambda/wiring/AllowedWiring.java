@@ -2,7 +2,7 @@ package com.cruddur.messaging.bootstrap.architecture.planted.adapters.lambda.wir
 
 import com.cruddur.messaging.bootstrap.architecture.planted.adapters.dynamodb.PlantedTable;
 
-/** The one exemption: the Lambda's wiring builds the DynamoDB adapter. */
+/** An exemption: the Lambda's wiring builds the DynamoDB adapter. */
 public final class AllowedWiring {
 
     public PlantedTable table() {

@@ -1,4 +1,4 @@
-package com.cruddur.messaging.adapters.lambda;
+package com.cruddur.messaging.adapters.dynamodb.stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package com.cruddur.messaging.adapters.lambda;
+package com.cruddur.messaging.adapters.dynamodb.stream;
 
 import java.util.Comparator;
 
@@ -6,14 +6,14 @@ import java.util.Comparator;
  * Stream sequence numbers are decimal strings of varying length; Lambda retries from the numerically lowest one
  * reported, so they are compared as numbers, not as text ({@code "9"} comes before {@code "10"}).
  */
-final class SequenceNumbers {
+public final class SequenceNumbers {
 
-    static final Comparator<String> ORDER = SequenceNumbers::compare;
+    public static final Comparator<String> ORDER = SequenceNumbers::compare;
 
     private SequenceNumbers() {
     }
 
-    static int compare(String a, String b) {
+    public static int compare(String a, String b) {
         String x = withoutLeadingZeros(a);
         String y = withoutLeadingZeros(b);
         if (isDigits(x) && isDigits(y) && x.length() != y.length()) {
@@ -22,7 +22,7 @@ final class SequenceNumbers {
         return x.compareTo(y);
     }
 
-    static String earlier(String a, String b) {
+    public static String earlier(String a, String b) {
         return compare(a, b) <= 0 ? a : b;
     }
 

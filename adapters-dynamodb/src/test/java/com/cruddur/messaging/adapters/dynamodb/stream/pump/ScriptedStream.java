@@ -1,5 +1,6 @@
-package com.cruddur.messaging.adapters.dynamodb.stream;
+package com.cruddur.messaging.adapters.dynamodb.stream.pump;
 
+import com.cruddur.messaging.adapters.dynamodb.stream.StreamRecords;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -122,21 +123,23 @@ final class ScriptedStream implements DynamoDbStreamsAsyncClient {
             return CompletableFuture.failedFuture(ResourceNotFoundException.builder().message("no shard").build());
         }
         int position = 0;
-        if (request.shardIteratorType() == ShardIteratorType.AFTER_SEQUENCE_NUMBER) {
-            position = -1;
-            for (int i = 0; i < shard.records.size(); i++) {
-                if (shard.records.get(i).dynamodb().sequenceNumber().equals(request.sequenceNumber())) {
-                    position = i + 1;
-                }
-            }
-            if (position < 0) {
-                throw new IllegalStateException("no record " + request.sequenceNumber());
-            }
-        } else if (request.shardIteratorType() != ShardIteratorType.TRIM_HORIZON) {
-            throw new IllegalStateException("the pump asked for " + request.shardIteratorType());
+        ShardIteratorType type = request.shardIteratorType();
+        if (type == ShardIteratorType.AFTER_SEQUENCE_NUMBER || type == ShardIteratorType.AT_SEQUENCE_NUMBER) {
+            position = indexOf(shard, request.sequenceNumber()) + (type == ShardIteratorType.AFTER_SEQUENCE_NUMBER ? 1 : 0);
+        } else if (type != ShardIteratorType.TRIM_HORIZON) {
+            throw new IllegalStateException("the pump asked for " + type);
         }
         return CompletableFuture.completedFuture(GetShardIteratorResponse.builder()
                 .shardIterator(request.shardId() + "/" + position).build());
+    }
+
+    private static int indexOf(ScriptedShard shard, String sequenceNumber) {
+        for (int i = 0; i < shard.records.size(); i++) {
+            if (shard.records.get(i).dynamodb().sequenceNumber().equals(sequenceNumber)) {
+                return i;
+            }
+        }
+        throw new IllegalStateException("no record " + sequenceNumber);
     }
 
     @Override
