@@ -9,7 +9,6 @@ import com.cruddur.messaging.application.fake.InMemoryUserDirectory;
 import com.cruddur.messaging.application.port.UserDirectory;
 import com.cruddur.messaging.domain.Handle;
 import com.cruddur.messaging.domain.Participant;
-import com.cruddur.messaging.domain.UserId;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -105,11 +104,6 @@ class CallersTest {
         @Override
         public Mono<Participant> findByHandle(Handle handle) {
             return delegate.findByHandle(handle);
-        }
-
-        @Override
-        public Mono<Participant> findById(UserId id) {
-            return delegate.findById(id);
         }
     }
 
