@@ -69,7 +69,7 @@ final class DbCommand {
         public Integer call() {
             try (UsersDbOptions.Users users = database.open()) {
                 List<String> inserted = users.await(users.database().seed().seed());
-                String all = UsersSeed.DEMO_USERS.stream().map(UsersSeed.DemoUser::handle)
+                String all = UsersSeed.DEMO_USERS.stream().map(user -> user.handle().value())
                         .collect(Collectors.joining(", "));
                 var out = spec.commandLine().getOut();
                 if (inserted.isEmpty()) {
