@@ -11,7 +11,7 @@ public record PageQuery(int limit, Optional<String> cursor) {
 
     public PageQuery {
         if (limit < 1 || limit > MAX_LIMIT) {
-            throw new DomainViolation("limit_invalid", "limit must be between 1 and " + MAX_LIMIT);
+            throw DomainViolation.malformed("limit_invalid", "limit must be between 1 and " + MAX_LIMIT);
         }
         cursor = cursor == null ? Optional.empty() : cursor.filter(c -> !c.isBlank());
     }

@@ -47,7 +47,7 @@ public final class SendMessage {
                 .switchIfEmpty(Mono.error(() -> NotFoundException.messageGroup(command.group())))
                 .flatMap(member -> appendTo(command.group(), command.sender(), command.text(), command.key(),
                         command.fingerprint()))
-                .map(stored -> new SentMessage(stored, false));
+                .map(SentMessage::new);
     }
 
     /**

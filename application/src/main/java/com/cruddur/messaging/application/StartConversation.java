@@ -67,7 +67,7 @@ public final class StartConversation {
 
     private Mono<SentMessage> sendInto(MessageGroupId existing, Command command) {
         return sendMessage.appendTo(existing, command.sender(), command.text(), command.key(), command.fingerprint())
-                .map(stored -> new SentMessage(stored, false));
+                .map(SentMessage::new);
     }
 
     private Mono<SentMessage> startNew(Command command, Participant recipient) {
@@ -76,9 +76,9 @@ public final class StartConversation {
                 command.sender(), recipient, command.text(), Timestamp.of(now));
         return groups.start(conversation,
                         sendMessage.idempotencyWindow().requestFor(command.key(), command.fingerprint(), now))
-                .thenReturn(new SentMessage(conversation.firstMessage(), true))
+                .thenReturn(new SentMessage(conversation.firstMessage()))
                 .onErrorResume(DuplicateRequestException.class,
-                        repeat -> Mono.just(new SentMessage(repeat.original(), false)));
+                        repeat -> Mono.just(new SentMessage(repeat.original())));
     }
 
     public record Command(Participant sender, Handle recipient, MessageText text, Optional<IdempotencyKey> key) {

@@ -29,7 +29,6 @@ class SendMessageTest {
         SentMessage sent = app.sendMessage.send(SendMessage.Command.of(
                 bayko, conversation.message().groupId().toString(), "hi back", null)).block();
 
-        assertThat(sent.startedConversation()).isFalse();
         assertThat(sent.message().sender()).isEqualTo(bayko);
         assertThat(sent.message().text()).isEqualTo("hi back");
         assertThat(sent.message().id()).isNotEqualTo(conversation.message().id());

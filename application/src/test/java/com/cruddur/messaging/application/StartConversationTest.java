@@ -30,7 +30,6 @@ class StartConversationTest {
         SentMessage sent = app.startConversation.send(
                 StartConversation.Command.of(andrew, "@" + bayko.handle().value(), "hello", null)).block();
 
-        assertThat(sent.startedConversation()).isTrue();
         assertThat(sent.message().sender()).isEqualTo(andrew);
         MessageGroupId group = sent.message().groupId();
         assertThat(app.store.storedInbox(andrew.id())).extracting(InboxEntry::groupId, InboxEntry::other)
@@ -46,8 +45,6 @@ class StartConversationTest {
         SentMessage second = app.start(andrew, bayko, "hello again");
         SentMessage answer = app.start(bayko, andrew, "hi");
 
-        assertThat(second.startedConversation()).isFalse();
-        assertThat(answer.startedConversation()).isFalse();
         assertThat(List.of(second.message().groupId(), answer.message().groupId()))
                 .containsOnly(first.message().groupId());
         assertThat(app.store.storedInbox(andrew.id())).hasSize(1);
@@ -93,7 +90,6 @@ class StartConversationTest {
         SentMessage sent = app.startConversation.send(
                 StartConversation.Command.of(andrew, bayko.handle().value(), "hello", null)).block();
 
-        assertThat(sent.startedConversation()).isFalse();
         assertThat(app.store.storedInbox(andrew.id())).extracting(InboxEntry::groupId)
                 .containsExactly(sent.message().groupId());
         assertThat(messagesOf(sent.message().groupId())).extracting(Message::text).containsExactly("hello", "hi!");
@@ -111,7 +107,6 @@ class StartConversationTest {
                 .block();
 
         assertThat(sent).extracting(s -> s.message().groupId()).containsOnly(sent.get(0).message().groupId());
-        assertThat(sent).filteredOn(SentMessage::startedConversation).hasSize(1);
         assertThat(messagesOf(sent.get(0).message().groupId())).hasSize(10);
         assertThat(app.store.storedInbox(andrew.id())).hasSize(1);
     }
@@ -125,7 +120,6 @@ class StartConversationTest {
                 StartConversation.Command.of(andrew, bayko.handle().value(), "hello", "req-1")).block();
 
         assertThat(again.message()).isEqualTo(first.message());
-        assertThat(again.startedConversation()).isFalse();
         assertThat(messagesOf(first.message().groupId())).containsExactly(first.message());
     }
 

@@ -33,17 +33,6 @@ public record MessageGroup(MessageGroupId id, Participant first, Participant sec
         return first.id().equals(user) || second.id().equals(user);
     }
 
-    /** The participant who is not {@code user}; {@code user} must be one of the two. */
-    public Participant otherThan(UserId user) {
-        if (first.id().equals(user)) {
-            return second;
-        }
-        if (second.id().equals(user)) {
-            return first;
-        }
-        throw new IllegalArgumentException(user + " is not in conversation " + id);
-    }
-
     /**
      * The group after {@code message}, or empty when the message is not newer than the current last one: the last
      * message only ever moves forward, so late, replayed and out-of-order deliveries change nothing.

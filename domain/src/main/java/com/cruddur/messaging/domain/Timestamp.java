@@ -33,7 +33,7 @@ public record Timestamp(Instant instant) implements Comparable<Timestamp> {
     /** Reads any form the reference or this service wrote; anything else is a violation. */
     public static Timestamp parse(String text) {
         if (text == null || text.isBlank()) {
-            throw new DomainViolation("timestamp_invalid", "timestamp must not be blank");
+            throw DomainViolation.malformed("timestamp_invalid", "timestamp must not be blank");
         }
         Instant written = inTableFormat(text);
         if (written != null) {
@@ -45,7 +45,7 @@ public record Timestamp(Instant instant) implements Comparable<Timestamp> {
             try {
                 return new Timestamp(LocalDateTime.parse(text).toInstant(ZoneOffset.UTC));
             } catch (DateTimeParseException e) {
-                throw new DomainViolation("timestamp_invalid",
+                throw DomainViolation.malformed("timestamp_invalid",
                         "timestamp must look like 2026-11-22T10:15:30.123456+00:00, got '" + text + "'");
             }
         }

@@ -16,7 +16,7 @@ final class Uuids {
 
     static UUID parse(String value, String code, String what) {
         if (!isCanonical(value)) {
-            throw new DomainViolation(code, what + " must be a uuid such as 5ae290ed-55d1-47a0-bc6d-fe2bc2700399");
+            throw DomainViolation.malformed(code, what + " must be a uuid such as 5ae290ed-55d1-47a0-bc6d-fe2bc2700399");
         }
         return UUID.fromString(value);
     }

@@ -2,6 +2,7 @@ package com.cruddur.messaging.domain;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import java.util.UUID;
 import java.util.function.Function;
@@ -79,6 +80,14 @@ class IdsTest {
     @Test
     void messageGroupIdRefusesMissingOrBlankWithTheReferencesCode() {
         assertRefusedWithCode(MessageGroupId::of, "message_group_uuid_blank", null, "", "   ");
+    }
+
+    @Test
+    void aValueThatIsNotAUuidIsMalformedWhileAMissingConversationIsABrokenRule() {
+        assertThat(catchThrowableOfType(DomainViolation.class, () -> MessageGroupId.of("not-a-uuid")).kind())
+                .isEqualTo(DomainViolation.Kind.MALFORMED);
+        assertThat(catchThrowableOfType(DomainViolation.class, () -> MessageGroupId.of(" ")).kind())
+                .isEqualTo(DomainViolation.Kind.INVALID);
     }
 
     @Test

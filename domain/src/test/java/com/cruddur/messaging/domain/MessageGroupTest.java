@@ -65,13 +65,6 @@ class MessageGroupTest {
     }
 
     @Test
-    void namesTheOtherParticipant() {
-        assertThat(group.otherThan(ANDREW.id())).isEqualTo(BAYKO);
-        assertThat(group.otherThan(BAYKO.id())).isEqualTo(ANDREW);
-        assertThatThrownBy(() -> group.otherThan(LONDO.id())).isInstanceOf(IllegalArgumentException.class);
-    }
-
-    @Test
     void eachParticipantsInboxShowsTheOtherOne() {
         List<InboxEntry> entries = group.inboxEntries();
 

@@ -3,33 +3,36 @@ package com.cruddur.messaging.adapters.dynamodb;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
-/** Attribute names and key prefixes of the messages table, as the reference spells them where it has them. */
-final class Attr {
+/**
+ * Attribute names and key prefixes of the messages table, as the reference spells them where it has them. Public,
+ * so that the admin command line reads the items by the same names the adapters write them with.
+ */
+public final class Attr {
 
-    static final String PK = "pk";
-    static final String SK = "sk";
-    static final String MESSAGE_GROUP_UUID = "message_group_uuid";
-    static final String MESSAGE_UUID = "message_uuid";
-    static final String MESSAGE = "message";
-    static final String USER_UUID = "user_uuid";
-    static final String USER_DISPLAY_NAME = "user_display_name";
-    static final String USER_HANDLE = "user_handle";
+    public static final String PK = "pk";
+    public static final String SK = "sk";
+    public static final String MESSAGE_GROUP_UUID = "message_group_uuid";
+    public static final String MESSAGE_UUID = "message_uuid";
+    public static final String MESSAGE = "message";
+    public static final String USER_UUID = "user_uuid";
+    public static final String USER_DISPLAY_NAME = "user_display_name";
+    public static final String USER_HANDLE = "user_handle";
 
     // Added item types: never message_group_uuid, so they stay out of the GSI.
-    static final String GROUP_UUID = "group_uuid";
-    static final String LAST_MESSAGE_AT = "last_message_at";
-    static final String LAST_MESSAGE = "last_message";
-    static final String CREATED_AT = "created_at";
-    static final String REQUEST_FINGERPRINT = "request_fingerprint";
-    static final String EXPIRES_AT = MessagesTable.TIME_TO_LIVE_ATTRIBUTE;
-    static final String FIRST = "first_";
-    static final String SECOND = "second_";
+    public static final String GROUP_UUID = "group_uuid";
+    public static final String LAST_MESSAGE_AT = "last_message_at";
+    public static final String LAST_MESSAGE = "last_message";
+    public static final String CREATED_AT = "created_at";
+    public static final String REQUEST_FINGERPRINT = "request_fingerprint";
+    public static final String EXPIRES_AT = MessagesTable.TIME_TO_LIVE_ATTRIBUTE;
+    public static final String FIRST = "first_";
+    public static final String SECOND = "second_";
 
-    static final String GROUP_ROW_PREFIX = "GRP#";
-    static final String MESSAGE_PREFIX = "MSG#";
-    static final String CONVERSATION_PREFIX = "CONV#";
-    static final String PAIR_PREFIX = "PAIR#";
-    static final String IDEMPOTENCY_PREFIX = "IDEM#";
+    public static final String GROUP_ROW_PREFIX = "GRP#";
+    public static final String MESSAGE_PREFIX = "MSG#";
+    public static final String CONVERSATION_PREFIX = "CONV#";
+    public static final String PAIR_PREFIX = "PAIR#";
+    public static final String IDEMPOTENCY_PREFIX = "IDEM#";
 
     private Attr() {
     }

@@ -1,5 +1,6 @@
 package com.cruddur.messaging.adapters.dynamodb;
 
+import com.cruddur.messaging.adapters.dynamodb.Transaction.Part;
 import com.cruddur.messaging.application.port.ConcurrentUpdateException;
 import com.cruddur.messaging.application.port.ConversationAlreadyExistsException;
 import com.cruddur.messaging.application.port.DuplicateRequestException;
@@ -14,13 +15,10 @@ import com.cruddur.messaging.domain.MessageGroupId;
 import com.cruddur.messaging.domain.ParticipantPair;
 import com.cruddur.messaging.domain.UserId;
 import io.micrometer.core.instrument.MeterRegistry;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ThreadLocalRandom;
-import java.util.function.Supplier;
 import reactor.core.publisher.Mono;
 import software.amazon.awssdk.services.dynamodb.DynamoDbAsyncClient;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
@@ -36,8 +34,6 @@ import software.amazon.awssdk.services.dynamodb.model.Update;
  * the GSI, and adopts them ({@link ReferenceGroups}).
  */
 public final class DynamoDbMessageGroups implements MessageGroups {
-
-    private static final int CONFLICT_ATTEMPTS = 5;
 
     private final TableCalls calls;
     private final Writes writes;
@@ -70,45 +66,70 @@ public final class DynamoDbMessageGroups implements MessageGroups {
     }
 
     /**
-     * One transaction of everything; when it is cancelled, the items that failed their conditions say why: the
-     * conversation record means this very start landed before (its group uuid is new, so nobody else has it: the
-     * SDK sent it again after its answer was lost), the idempotency record a repeated or reused key, the pair's
-     * claim another conversation of the pair.
+     * One transaction of everything; when it is cancelled, the parts that failed their conditions say why
+     * ({@link StartCancelled}).
      */
     @Override
     public Mono<Void> start(MessageGroup.Conversation conversation, Optional<IdempotentRequest> request) {
+        Transaction transaction = startTransaction(conversation, request);
+        return calls.transact(AccessPattern.D, transaction.items())
+                .retryWhen(TransactionConflicts.RETRY)
+                .then()
+                .onErrorResume(TransactionCanceledException.class,
+                        cancelled -> notStarted(conversation, request, transaction.cancellation(cancelled)));
+    }
+
+    private Transaction startTransaction(MessageGroup.Conversation conversation, Optional<IdempotentRequest> request) {
         MessageGroup group = conversation.group();
         Message first = conversation.firstMessage();
-        ParticipantPair pair = ParticipantPair.of(group.first().id(), group.second().id());
-        List<TransactWriteItem> items = new ArrayList<>();
-        int conversationAt = items.size();
-        items.add(writes.putIfAbsent(ConversationItem.toItem(group)));
-        int pairAt = items.size();
-        items.add(writes.putIfAbsent(PairItem.toItem(pair, group.id())));
-        group.inboxEntries().forEach(entry -> items.add(writes.putIfAbsent(GroupRowItem.toItem(entry))));
-        items.add(writes.putIfAbsent(MessageItem.toItem(first)));
-        int recordAt = items.size();
-        request.ifPresent(r -> items.add(writes.putIdempotencyRecord(IdempotencyItem.toItem(first, r),
-                first.createdAt().instant())));
-        return retryConflicts(() -> calls.transact(AccessPattern.D, items), 1)
-                .then()
-                .onErrorResume(TransactionCanceledException.class, cancelled -> {
-                    if (Writes.failedCondition(cancelled, conversationAt)) {
-                        return Mono.empty();
-                    }
-                    if (request.isPresent() && Writes.failedCondition(cancelled, recordAt)) {
-                        return Writes.itemAt(cancelled, recordAt).map(Mono::just)
-                                .orElseGet(() -> calls.get(AccessPattern.D,
-                                        IdempotencyItem.key(first.sender().id(), request.get().key())))
-                                .map(record -> IdempotencyItem.originalFor(record, request.get()))
-                                .flatMap(original -> Mono.error(new DuplicateRequestException(original)));
-                    }
-                    if (Writes.failedCondition(cancelled, pairAt)) {
-                        return Mono.error(new ConversationAlreadyExistsException(pair));
-                    }
-                    return Mono.error(new ConcurrentUpdateException("conversation " + group.id()
-                            + " was not started: " + Writes.codes(cancelled), cancelled));
-                });
+        Transaction transaction = new Transaction()
+                .add(Part.CONVERSATION, writes.putIfAbsent(ConversationItem.toItem(group)))
+                .add(Part.PAIR_CLAIM, writes.putIfAbsent(PairItem.toItem(pairOf(group), group.id())));
+        group.inboxEntries().forEach(entry -> transaction.add(Part.GROUP_ROW,
+                writes.putIfAbsent(GroupRowItem.toItem(entry))));
+        transaction.add(Part.MESSAGE, writes.putIfAbsent(MessageItem.toItem(first)));
+        request.ifPresent(r -> transaction.add(Part.IDEMPOTENCY_RECORD,
+                writes.putIdempotencyRecord(IdempotencyItem.toItem(first, r), first.createdAt().instant())));
+        return transaction;
+    }
+
+    private Mono<Void> notStarted(MessageGroup.Conversation conversation, Optional<IdempotentRequest> request,
+                                  Transaction.Cancellation why) {
+        MessageGroup group = conversation.group();
+        return switch (StartCancelled.of(why)) {
+            case REPEATED -> Mono.empty();
+            case KEY_TAKEN -> why.itemIn(Part.IDEMPOTENCY_RECORD).map(Mono::just)
+                    .orElseGet(() -> calls.get(AccessPattern.D,
+                            IdempotencyItem.key(conversation.firstMessage().sender().id(), request.orElseThrow().key())))
+                    .map(record -> IdempotencyItem.originalFor(record, request.orElseThrow()))
+                    .flatMap(original -> Mono.error(new DuplicateRequestException(original)));
+            case PAIR_TAKEN -> Mono.error(new ConversationAlreadyExistsException(pairOf(group)));
+            case UNEXPLAINED -> Mono.error(new ConcurrentUpdateException("conversation " + group.id()
+                    + " was not started: " + why.codes(), why.exception()));
+        };
+    }
+
+    /**
+     * What a cancelled start means. The conversation record: this very start landed before (its group uuid is new,
+     * so nobody else has it: the SDK sent it again after its answer was lost). The idempotency record: a repeated or
+     * reused key. The pair's claim: another conversation of the pair won the race.
+     */
+    enum StartCancelled {
+        REPEATED, KEY_TAKEN, PAIR_TAKEN, UNEXPLAINED;
+
+        static StartCancelled of(Transaction.Cancellation why) {
+            if (why.failedCondition(Part.CONVERSATION)) {
+                return REPEATED;
+            }
+            if (why.failedCondition(Part.IDEMPOTENCY_RECORD)) {
+                return KEY_TAKEN;
+            }
+            return why.failedCondition(Part.PAIR_CLAIM) ? PAIR_TAKEN : UNEXPLAINED;
+        }
+    }
+
+    private static ParticipantPair pairOf(MessageGroup group) {
+        return ParticipantPair.of(group.first().id(), group.second().id());
     }
 
     @Override
@@ -142,14 +163,5 @@ public final class DynamoDbMessageGroups implements MessageGroups {
     @Override
     public Mono<Page<InboxEntry>> inbox(UserId owner, int limit, Optional<String> after) {
         return newestFirst.page(AccessPattern.B, GroupRowItem.pk(owner), limit, after, GroupRowItem::fromItem);
-    }
-
-    /** Transactions that collide with another one are tried again a few times (DynamoDB does not). */
-    private <T> Mono<T> retryConflicts(Supplier<Mono<T>> call, int attempt) {
-        return call.get().onErrorResume(TransactionCanceledException.class, cancelled ->
-                Writes.conflicted(cancelled) && attempt < CONFLICT_ATTEMPTS
-                        ? Mono.delay(Duration.ofMillis(ThreadLocalRandom.current().nextLong(5, 20L * attempt)))
-                                .then(Mono.defer(() -> retryConflicts(call, attempt + 1)))
-                        : Mono.error(cancelled));
     }
 }

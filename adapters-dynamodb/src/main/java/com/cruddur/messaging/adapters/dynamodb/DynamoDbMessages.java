@@ -1,5 +1,6 @@
 package com.cruddur.messaging.adapters.dynamodb;
 
+import com.cruddur.messaging.adapters.dynamodb.Transaction.Part;
 import com.cruddur.messaging.application.port.ConcurrentUpdateException;
 import com.cruddur.messaging.application.port.Messages;
 import com.cruddur.messaging.application.port.Page;
@@ -70,6 +71,13 @@ public final class DynamoDbMessages implements Messages {
         return newestFirst.page(AccessPattern.A, MessageItem.pk(group), limit, after, MessageItem::fromItem);
     }
 
+    /**
+     * One try at the candidate's instant, and on a collision the next try at a later one. This stays a loop of its
+     * own rather than a Reactor {@code Retry}: a retry subscribes to the same write again, while each collision here
+     * makes a new candidate from the one that collided (one microsecond on, or a free instant read from the table),
+     * so every attempt writes something else. Transaction conflicts, where the same write is simply sent again, are
+     * the {@link TransactionConflicts} policy's, inside each attempt.
+     */
     private Mono<Message> attempt(Message candidate, Optional<IdempotentRequest> request, int attempt) {
         if (attempt > MAX_ATTEMPTS) {
             return Mono.error(new ConcurrentUpdateException("message " + candidate.id() + " found no free instant in "
@@ -77,9 +85,7 @@ public final class DynamoDbMessages implements Messages {
         }
         Mono<Message> write = request.isEmpty() ? putAlone(candidate) : putWithKey(candidate, request.get());
         return write.onErrorResume(InstantTaken.class, taken -> nextFree(candidate, attempt)
-                        .flatMap(next -> attempt(next, request, attempt + 1)))
-                .onErrorResume(Conflict.class, conflict -> Mono.delay(jitter(attempt))
-                        .then(Mono.defer(() -> attempt(candidate, request, attempt + 1))));
+                .flatMap(next -> attempt(next, request, attempt + 1)));
     }
 
     private Mono<Message> putAlone(Message candidate) {
@@ -95,30 +101,28 @@ public final class DynamoDbMessages implements Messages {
     }
 
     private Mono<Message> putWithKey(Message candidate, IdempotentRequest request) {
-        int messageAt = 0;
-        int recordAt = 1;
-        return calls.transact(AccessPattern.C, List.of(
-                        writes.putIfAbsent(MessageItem.toItem(candidate)),
-                        writes.putIdempotencyRecord(IdempotencyItem.toItem(candidate, request),
-                                candidate.createdAt().instant())))
+        Transaction transaction = new Transaction()
+                .add(Part.MESSAGE, writes.putIfAbsent(MessageItem.toItem(candidate)))
+                .add(Part.IDEMPOTENCY_RECORD, writes.putIdempotencyRecord(IdempotencyItem.toItem(candidate, request),
+                        candidate.createdAt().instant()));
+        return calls.transact(AccessPattern.C, transaction.items())
+                .retryWhen(TransactionConflicts.RETRY)
                 .thenReturn(candidate)
                 .onErrorResume(TransactionCanceledException.class, cancelled -> {
-                    if (Writes.failedCondition(cancelled, recordAt)) {
+                    Transaction.Cancellation why = transaction.cancellation(cancelled);
+                    if (why.failedCondition(Part.IDEMPOTENCY_RECORD)) {
                         // A live record: the first request's (maybe this one's, sent again), or another request's.
-                        return Writes.itemAt(cancelled, recordAt).map(Mono::just)
+                        return why.itemIn(Part.IDEMPOTENCY_RECORD).map(Mono::just)
                                 .orElseGet(() -> calls.get(AccessPattern.C,
                                         IdempotencyItem.key(candidate.sender().id(), request.key())))
                                 .map(record -> IdempotencyItem.originalFor(record, request));
                     }
-                    if (Writes.failedCondition(cancelled, messageAt)) {
-                        return Writes.holdsMessage(cancelled, messageAt, candidate)
-                                ? Mono.just(candidate) : Mono.error(new InstantTaken());
-                    }
-                    if (Writes.conflicted(cancelled)) {
-                        return Mono.error(new Conflict());
+                    if (why.failedCondition(Part.MESSAGE)) {
+                        return why.itemIn(Part.MESSAGE).filter(item -> MessageItem.isMessage(item, candidate))
+                                .isPresent() ? Mono.just(candidate) : Mono.error(new InstantTaken());
                     }
                     return Mono.error(new ConcurrentUpdateException("message " + candidate.id()
-                            + " was not stored: " + Writes.codes(cancelled), cancelled));
+                            + " was not stored: " + why.codes(), cancelled));
                 });
     }
 
@@ -173,13 +177,6 @@ public final class DynamoDbMessages implements Messages {
     private static final class InstantTaken extends RuntimeException {
         InstantTaken() {
             super("instant taken", null, false, false);
-        }
-    }
-
-    /** Another transaction touched the same items at the same moment; trying again is safe. */
-    private static final class Conflict extends RuntimeException {
-        Conflict() {
-            super("transaction conflict", null, false, false);
         }
     }
 }

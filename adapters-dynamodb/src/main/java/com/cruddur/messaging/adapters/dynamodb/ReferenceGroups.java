@@ -1,5 +1,6 @@
 package com.cruddur.messaging.adapters.dynamodb;
 
+import com.cruddur.messaging.adapters.dynamodb.Transaction.Part;
 import com.cruddur.messaging.domain.LastMessage;
 import com.cruddur.messaging.domain.Message;
 import com.cruddur.messaging.domain.MessageGroup;
@@ -16,7 +17,6 @@ import java.util.Optional;
 import reactor.core.publisher.Mono;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
-import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 
 /**
@@ -88,27 +88,29 @@ final class ReferenceGroups {
 
     private Mono<MessageGroup> write(Plan plan, boolean withPairClaim) {
         MessageGroup group = plan.group();
-        List<TransactWriteItem> items = new ArrayList<>();
-        items.add(writes.putIfAbsent(ConversationItem.toItem(group)));
+        Transaction transaction = new Transaction()
+                .add(Part.CONVERSATION, writes.putIfAbsent(ConversationItem.toItem(group)));
         if (withPairClaim) {
-            items.add(writes.putIfAbsent(PairItem.toItem(
+            transaction.add(Part.PAIR_CLAIM, writes.putIfAbsent(PairItem.toItem(
                     ParticipantPair.of(group.first().id(), group.second().id()), group.id())));
         }
         String canonical = group.lastMessage().at().format();
         plan.rows().stream()
                 .filter(row -> !row.sk().equals(canonical))
                 .limit(MAX_ROWS_REPLACED)
-                .forEach(row -> items.add(writes.deleteGroupRow(row.key(), group.id())));
-        group.inboxEntries().forEach(entry -> items.add(writes.putGroupRow(GroupRowItem.toItem(entry), group.id())));
-        return calls.transact(AccessPattern.A, items)
+                .forEach(row -> transaction.add(Part.GROUP_ROW, writes.deleteGroupRow(row.key(), group.id())));
+        group.inboxEntries().forEach(entry -> transaction.add(Part.GROUP_ROW,
+                writes.putGroupRow(GroupRowItem.toItem(entry), group.id())));
+        return calls.transact(AccessPattern.A, transaction.items())
                 .thenReturn(group)
                 .onErrorResume(TransactionCanceledException.class, cancelled -> {
-                    if (Writes.failedCondition(cancelled, 0)) {
+                    Transaction.Cancellation why = transaction.cancellation(cancelled);
+                    if (why.failedCondition(Part.CONVERSATION)) {
                         return calls.get(AccessPattern.A, ConversationItem.key(group.id()))
                                 .map(ConversationItem::fromItem)
                                 .defaultIfEmpty(group);
                     }
-                    if (withPairClaim && Writes.failedCondition(cancelled, 1)) {
+                    if (why.failedCondition(Part.PAIR_CLAIM)) {
                         // The pair already has a conversation (the reference let people create several).
                         return write(plan, false);
                     }

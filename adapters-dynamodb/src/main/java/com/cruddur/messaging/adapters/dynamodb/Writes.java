@@ -1,11 +1,9 @@
 package com.cruddur.messaging.adapters.dynamodb;
 
-import com.cruddur.messaging.domain.Message;
 import com.cruddur.messaging.domain.MessageGroupId;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
 import software.amazon.awssdk.services.dynamodb.model.Delete;
@@ -14,7 +12,7 @@ import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionChe
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 
-/** The conditional writes the adapters put into transactions, and how to read a cancelled one. */
+/** The conditional writes the adapters put into transactions ({@link Transaction} reads a cancelled one). */
 final class Writes {
 
     static final String ABSENT = "attribute_not_exists(#pk)";
@@ -71,36 +69,10 @@ final class Writes {
                 .build()).build();
     }
 
-    /** The code of the cancellation reason at {@code index}, or "None". */
-    static String reason(TransactionCanceledException cancelled, int index) {
-        if (!cancelled.hasCancellationReasons() || index >= cancelled.cancellationReasons().size()) {
-            return "None";
-        }
-        String code = cancelled.cancellationReasons().get(index).code();
-        return code == null ? "None" : code;
-    }
-
-    static boolean failedCondition(TransactionCanceledException cancelled, int index) {
-        return CONDITION_FAILED.equals(reason(cancelled, index));
-    }
-
+    /** Whether another transaction on the same items cancelled this one. */
     static boolean conflicted(TransactionCanceledException cancelled) {
         return cancelled.hasCancellationReasons() && cancelled.cancellationReasons().stream()
                 .map(CancellationReason::code).anyMatch(CONFLICT::equals);
-    }
-
-    /** The item that failed the condition at {@code index}, when DynamoDB returned it. */
-    static Optional<Map<String, AttributeValue>> itemAt(TransactionCanceledException cancelled, int index) {
-        if (!cancelled.hasCancellationReasons() || index >= cancelled.cancellationReasons().size()) {
-            return Optional.empty();
-        }
-        CancellationReason reason = cancelled.cancellationReasons().get(index);
-        return reason.hasItem() && !reason.item().isEmpty() ? Optional.of(reason.item()) : Optional.empty();
-    }
-
-    /** Whether the item that failed the condition at {@code index} is {@code message} itself (its first write). */
-    static boolean holdsMessage(TransactionCanceledException cancelled, int index, Message message) {
-        return itemAt(cancelled, index).map(item -> MessageItem.isMessage(item, message)).orElse(false);
     }
 
     static List<String> codes(TransactionCanceledException cancelled) {

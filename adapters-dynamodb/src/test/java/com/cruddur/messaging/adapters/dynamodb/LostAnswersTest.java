@@ -30,12 +30,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import reactor.core.publisher.Flux;
-import reactor.core.publisher.Mono;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.http.nio.netty.NettyNioAsyncHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbAsyncClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
@@ -63,13 +57,7 @@ class LostAnswersTest {
 
     /** A client as the service builds one, but with all the time a busy machine needs for a call. */
     private static DynamoDbAsyncClient clientThrough(LostWriteResponsesProxy proxy) {
-        return DynamoDbAsyncClient.builder()
-                .endpointOverride(proxy.endpoint())
-                .region(Region.US_EAST_1)
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
-                .httpClientBuilder(NettyNioAsyncHttpClient.builder().maxConcurrency(64))
-                .overrideConfiguration(config -> config.apiCallTimeout(Duration.ofSeconds(90)))
-                .build();
+        return DynamoDbLocalFixture.newClient(proxy.endpoint(), Duration.ofSeconds(90));
     }
 
     @AfterEach

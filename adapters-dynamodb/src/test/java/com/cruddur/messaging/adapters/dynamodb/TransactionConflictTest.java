@@ -2,6 +2,7 @@ package com.cruddur.messaging.adapters.dynamodb;
 
 import static com.cruddur.messaging.adapters.dynamodb.TestData.at;
 import static com.cruddur.messaging.adapters.dynamodb.TestData.conversation;
+import static com.cruddur.messaging.adapters.dynamodb.TestData.message;
 import static com.cruddur.messaging.adapters.dynamodb.TestData.partition;
 import static com.cruddur.messaging.adapters.dynamodb.TestData.person;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -9,13 +10,16 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.cruddur.messaging.adapters.dynamodb.testing.DynamoDbLocalFixture;
 import com.cruddur.messaging.application.port.ConcurrentUpdateException;
+import com.cruddur.messaging.domain.Message;
 import com.cruddur.messaging.domain.MessageGroup;
+import com.cruddur.messaging.domain.MessageGroupId;
 import com.cruddur.messaging.domain.ParticipantPair;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
@@ -26,7 +30,8 @@ import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledExcepti
 /**
  * Real DynamoDB cancels a transaction that collides with another one on the same item (TransactionConflict);
  * DynamoDB Local serializes transactions and never does. The real client, with the first transactions it sends
- * answered by such a cancellation instead, shows how starting a conversation (pattern D) rides them out.
+ * answered by such a cancellation instead, shows how starting a conversation (pattern D) and a send with an
+ * idempotency key (pattern C) ride them out under the one policy of {@link TransactionConflicts}.
  */
 class TransactionConflictTest {
 
@@ -67,6 +72,32 @@ class TransactionConflictTest {
         MessageGroup group = started.group();
         assertThat(partition(TABLE, GroupRowItem.pk(group.first().id()))).isEmpty();
         assertThat(partition(TABLE, "MSG#" + group.id())).isEmpty();
+    }
+
+    @Test
+    void aSendWithAKeyThatMeetsConflictsIsTriedAgainAndStoredOnce() {
+        AtomicInteger conflictsLeft = new AtomicInteger(3);
+        DynamoDbMessages messages = new DynamoDbMessages(conflicting(conflictsLeft), TABLE, new SimpleMeterRegistry());
+        Message sent = message(new MessageGroupId(UUID.randomUUID()), person("Susan"), "hello", at(0));
+
+        assertThat(messages.append(sent, Optional.of(TestData.request("conflicted"))).block(WAIT)).isEqualTo(sent);
+
+        assertThat(conflictsLeft).hasValue(0);
+        assertThat(partition(TABLE, MessageItem.pk(sent.groupId()))).hasSize(1);
+    }
+
+    @Test
+    void aSendWhoseConflictsDoNotSettleIsAConcurrentUpdateAfterTheSameAttemptsAsAStart() {
+        AtomicInteger conflictsLeft = new AtomicInteger(1_000);
+        DynamoDbMessages messages = new DynamoDbMessages(conflicting(conflictsLeft), TABLE, new SimpleMeterRegistry());
+        Message sent = message(new MessageGroupId(UUID.randomUUID()), person("Marcus"), "hello", at(0));
+
+        assertThatThrownBy(() -> messages.append(sent, Optional.of(TestData.request("never-settles"))).block(WAIT))
+                .isInstanceOf(ConcurrentUpdateException.class)
+                .hasMessageContaining("TransactionConflict");
+
+        assertThat(1_000 - conflictsLeft.get()).as("attempts").isEqualTo(5);
+        assertThat(partition(TABLE, MessageItem.pk(sent.groupId()))).isEmpty();
     }
 
     /** The shared real client, except that transactions are cancelled as conflicting while any are left. */

@@ -44,11 +44,6 @@ public final class R2dbcUserDirectory implements UserDirectory {
         return find("handle = :key", handle.value());
     }
 
-    @Override
-    public Mono<Participant> findById(UserId id) {
-        return find("uuid = :key", id.value());
-    }
-
     private Mono<Participant> find(String condition, Object key) {
         return database.sql(SELECT + condition)
                 .bind("key", key)

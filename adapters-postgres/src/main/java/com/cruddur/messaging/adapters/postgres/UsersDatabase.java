@@ -48,11 +48,13 @@ public final class UsersDatabase implements AutoCloseable {
     }
 
     private final ConnectionPool pool;
+    private final JdbcTarget jdbc;
     private final Settings settings;
     private final String description;
 
-    private UsersDatabase(ConnectionPool pool, Settings settings, String description) {
+    private UsersDatabase(ConnectionPool pool, JdbcTarget jdbc, Settings settings, String description) {
         this.pool = pool;
+        this.jdbc = jdbc;
         this.settings = settings;
         this.description = description;
     }
@@ -90,7 +92,8 @@ public final class UsersDatabase implements AutoCloseable {
         if (password != null && !password.isEmpty()) {
             options.option(ConnectionFactoryOptions.PASSWORD, password);
         }
-        ConnectionFactory connections = ConnectionFactories.get(options.build());
+        ConnectionFactoryOptions built = options.build();
+        ConnectionFactory connections = ConnectionFactories.get(built);
         ConnectionPool pool = new ConnectionPool(ConnectionPoolConfiguration.builder(connections)
                 .name("cruddur-users")
                 .initialSize(0)
@@ -102,7 +105,7 @@ public final class UsersDatabase implements AutoCloseable {
                 .maxLifeTime(Duration.ofMinutes(30))
                 .acquireRetry(1)
                 .build());
-        return new UsersDatabase(pool, settings, redact(url));
+        return new UsersDatabase(pool, JdbcTarget.of(built, settings.connectTimeout()), settings, redact(url));
     }
 
     public ConnectionFactory connectionFactory() {
@@ -118,8 +121,9 @@ public final class UsersDatabase implements AutoCloseable {
         return new R2dbcUserDirectory(pool, settings.queryTimeout());
     }
 
+    /** The migrations, applied over JDBC to the same database. */
     public UsersSchema schema() {
-        return new UsersSchema(pool);
+        return new UsersSchema(jdbc);
     }
 
     public UsersSeed seed() {

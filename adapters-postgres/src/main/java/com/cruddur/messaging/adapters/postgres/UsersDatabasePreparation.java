@@ -1,7 +1,9 @@
 package com.cruddur.messaging.adapters.postgres;
 
 import io.r2dbc.spi.R2dbcException;
+import java.sql.SQLException;
 import java.util.Set;
+import org.flywaydb.core.api.FlywayException;
 import reactor.core.publisher.Mono;
 
 /**
@@ -31,12 +33,20 @@ public final class UsersDatabasePreparation {
 
     /**
      * True for failures that trying again cannot fix: the database refused the credentials, does not exist, or
-     * rejected the schema; or the schema's history contradicts the migrations (an {@link IllegalStateException}).
+     * rejected the schema (over R2DBC or, for the migrations, JDBC); Flyway found the database in a state it will not
+     * migrate (a script changed after it was applied, tables but no history); or the schema's history contradicts the
+     * migrations (an {@link IllegalStateException}). A Flyway failure to reach the database is decided by its SQL
+     * state like any other.
      */
     public static boolean isPermanent(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof R2dbcException r2dbc && r2dbc.getSqlState() != null && r2dbc.getSqlState().length() >= 2
-                    && PERMANENT_SQLSTATE_CLASSES.contains(r2dbc.getSqlState().substring(0, 2))) {
+            if (t instanceof R2dbcException r2dbc && isPermanent(r2dbc.getSqlState())) {
+                return true;
+            }
+            if (t instanceof SQLException sql && isPermanent(sql.getSQLState())) {
+                return true;
+            }
+            if (t instanceof FlywayException && !causedBySql(t)) {
                 return true;
             }
             if (t instanceof IllegalStateException || t instanceof IllegalArgumentException) {
@@ -44,6 +54,19 @@ public final class UsersDatabasePreparation {
             }
         }
         return false;
+    }
+
+    private static boolean causedBySql(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof SQLException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean isPermanent(String sqlState) {
+        return sqlState != null && sqlState.length() >= 2 && PERMANENT_SQLSTATE_CLASSES.contains(sqlState.substring(0, 2));
     }
 
     @Override

@@ -1,5 +1,6 @@
 package com.cruddur.messaging.adapters.postgres;
 
+import com.cruddur.messaging.domain.Handle;
 import io.r2dbc.spi.ConnectionFactory;
 import java.util.List;
 import java.util.Objects;
@@ -9,13 +10,14 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * The demo users (the reference's seed, londo included). Seeding is idempotent: a handle already present is left as
- * it is, Cognito subject included. Demo users start without a Cognito subject; the Cognito sync (or the local token
- * issuer) links them.
+ * The demo users (the reference's seed, londo included), defined here once: they are rows of the users database,
+ * and whatever else needs them (the demo conversations, the embedded default's development subjects) reads them
+ * from {@link #DEMO_USERS}. Seeding is idempotent: a handle already present is left as it is, Cognito subject
+ * included. Demo users start without a Cognito subject; the Cognito sync (or the local token issuer) links them.
  */
 public final class UsersSeed {
 
-    public record DemoUser(String displayName, String handle, String email) {
+    public record DemoUser(String displayName, Handle handle, String email) {
 
         public DemoUser {
             Objects.requireNonNull(displayName, "display name");
@@ -24,10 +26,11 @@ public final class UsersSeed {
         }
     }
 
-    public static final List<DemoUser> DEMO_USERS = List.of(
-            new DemoUser("Andrew Brown", "andrewbrown", "andrew@exampro.co"),
-            new DemoUser("Andrew Bayko", "bayko", "bayko@exampro.co"),
-            new DemoUser("Londo Mollari", "londo", "lmollari@centari.com"));
+    public static final DemoUser ANDREW = new DemoUser("Andrew Brown", new Handle("andrewbrown"), "andrew@exampro.co");
+    public static final DemoUser BAYKO = new DemoUser("Andrew Bayko", new Handle("bayko"), "bayko@exampro.co");
+    public static final DemoUser LONDO = new DemoUser("Londo Mollari", new Handle("londo"), "lmollari@centari.com");
+
+    public static final List<DemoUser> DEMO_USERS = List.of(ANDREW, BAYKO, LONDO);
 
     private static final String INSERT_IF_ABSENT = "INSERT INTO users (display_name, handle, email)"
             + " SELECT :display_name, :handle, :email"
@@ -46,16 +49,17 @@ public final class UsersSeed {
 
     public Mono<List<String>> seed(List<DemoUser> users) {
         return Flux.fromIterable(users)
-                .concatMap(user -> insertIfAbsent(user).filter(inserted -> inserted).map(inserted -> user.handle()))
+                .concatMap(user -> insertIfAbsent(user).filter(inserted -> inserted)
+                        .map(inserted -> user.handle().value()))
                 .collectList();
     }
 
     private Mono<Boolean> insertIfAbsent(DemoUser user) {
         return database.sql(INSERT_IF_ABSENT)
                 .bind("display_name", user.displayName())
-                .bind("handle", user.handle())
+                .bind("handle", user.handle().value())
                 .bind("email", user.email())
-                .bind("existing", user.handle())
+                .bind("existing", user.handle().value())
                 .fetch()
                 .rowsUpdated()
                 .map(rows -> rows > 0)

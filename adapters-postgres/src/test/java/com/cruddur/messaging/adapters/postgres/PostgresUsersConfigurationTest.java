@@ -48,7 +48,7 @@ class PostgresUsersConfigurationTest {
             UsersDatabase users = context.getBean(UsersDatabase.class);
             assertThat(users.settings().queryTimeout()).isEqualTo(Duration.ofMillis(750));
             assertThat(users.settings().acquireTimeout()).isEqualTo(Duration.ofSeconds(1));
-            assertThat(users.schema().appliedVersions().block(Duration.ofSeconds(10))).containsExactly(1);
+            assertThat(users.schema().appliedVersions().block(Duration.ofSeconds(10))).containsExactly("1");
             assertThat(context.getBean(UserDirectory.class).findByHandle(new Handle("nobody-" + System.nanoTime()))
                     .blockOptional(Duration.ofSeconds(10))).isEmpty();
         }

@@ -27,7 +27,7 @@ class UsersDatabasePreparationTest {
             preparation.prepare().block(WAIT);
             preparation.prepare().block(WAIT);
 
-            assertThat(database.schema().appliedVersions().block(WAIT)).containsExactly(1);
+            assertThat(database.schema().appliedVersions().block(WAIT)).containsExactly("1");
         }
     }
 

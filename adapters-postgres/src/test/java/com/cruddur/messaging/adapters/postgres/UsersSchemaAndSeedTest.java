@@ -2,6 +2,7 @@ package com.cruddur.messaging.adapters.postgres;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import com.cruddur.messaging.adapters.postgres.testing.PostgresFixture;
 import com.cruddur.messaging.adapters.postgres.testing.UsersRows;
@@ -16,9 +17,13 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.r2dbc.core.DatabaseClient;
 import reactor.core.publisher.Flux;
 
-/** The migrations and the seed, each on a database of its own, on PostgreSQL and on H2. */
+/**
+ * The migrations (databases made before Flyway included) and the seed, each on a database of its own, on PostgreSQL
+ * and on H2.
+ */
 class UsersSchemaAndSeedTest {
 
     private static final Duration WAIT = Duration.ofSeconds(60);
@@ -38,10 +43,11 @@ class UsersSchemaAndSeedTest {
         try (UsersDatabase users = fresh.get()) {
             assertThat(users.schema().appliedVersions().block(WAIT)).isEmpty();
 
-            assertThat(users.schema().migrate().block(WAIT)).containsExactly(1);
+            assertThat(users.schema().migrate().block(WAIT)).extracting(UsersSchema.Applied::version)
+                    .containsExactly("1");
             assertThat(users.schema().migrate().block(WAIT)).isEmpty();
 
-            assertThat(users.schema().appliedVersions().block(WAIT)).containsExactly(1);
+            assertThat(users.schema().appliedVersions().block(WAIT)).containsExactly("1");
         }
     }
 
@@ -49,14 +55,49 @@ class UsersSchemaAndSeedTest {
     @MethodSource("databases")
     void concurrentMigrationsApplyEachMigrationOnce(String name, Supplier<UsersDatabase> fresh) {
         try (UsersDatabase users = fresh.get()) {
-            List<List<Integer>> runs = Flux.range(0, 4)
+            List<List<UsersSchema.Applied>> runs = Flux.range(0, 4)
                     .flatMap(i -> users.schema().migrate())
                     .collectList()
                     .block(WAIT);
 
             assertThat(runs).hasSize(4);
-            assertThat(runs.stream().flatMap(List::stream)).containsExactly(1);
-            assertThat(users.schema().appliedVersions().block(WAIT)).containsExactly(1);
+            assertThat(runs.stream().flatMap(List::stream).map(UsersSchema.Applied::version)).containsExactly("1");
+            assertThat(users.schema().appliedVersions().block(WAIT)).containsExactly("1");
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("databases")
+    void aDatabaseTheHandWrittenMigratorMadeIsAdoptedWithoutRunningItsMigrationsAgain(String name,
+                                                                                     Supplier<UsersDatabase> fresh) {
+        try (UsersDatabase users = fresh.get()) {
+            HandWrittenMigrator.applyV1(users, name);
+            UsersRows rows = new UsersRows(users.connectionFactory());
+            rows.insert("Kept Along", "kept", "subject-kept");
+
+            assertThat(users.schema().migrate().block(WAIT)).as("nothing run again").isEmpty();
+            assertThat(users.schema().migrate().block(WAIT)).isEmpty();
+
+            assertThat(users.schema().appliedVersions().block(WAIT)).containsExactly("1");
+            assertThat(rows.subjectOf("kept")).contains("subject-kept");
+            assertThat(rows.count()).isEqualTo(1);
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("databases")
+    void aDatabaseWhoseHandWrittenHistoryRecordsAnotherScriptIsRefused(String name, Supplier<UsersDatabase> fresh) {
+        try (UsersDatabase users = fresh.get()) {
+            HandWrittenMigrator.applyV1(users, name);
+            DatabaseClient.create(users.connectionFactory())
+                    .sql("UPDATE users_schema_history SET checksum = 'edited' WHERE version = 1")
+                    .fetch().rowsUpdated().block(WAIT);
+
+            Throwable refused = catchThrowable(() -> users.schema().migrate().block(WAIT));
+
+            assertThat(refused).hasMessageContaining("migration V1 changed after it was applied");
+            assertThat(UsersDatabasePreparation.isPermanent(refused)).isTrue();
+            assertThat(users.schema().appliedVersions().block(WAIT)).as("not adopted").isEmpty();
         }
     }
 

@@ -5,14 +5,7 @@ import com.cruddur.messaging.domain.ParticipantPair;
 /** Two people can have one conversation: this pair's was created by another request first. */
 public class ConversationAlreadyExistsException extends ConcurrentUpdateException {
 
-    private final ParticipantPair pair;
-
     public ConversationAlreadyExistsException(ParticipantPair pair) {
         super("a conversation between " + pair.lower() + " and " + pair.higher() + " exists already");
-        this.pair = pair;
-    }
-
-    public ParticipantPair pair() {
-        return pair;
     }
 }

@@ -2,7 +2,6 @@ package com.cruddur.messaging.application.port;
 
 import com.cruddur.messaging.domain.Handle;
 import com.cruddur.messaging.domain.Participant;
-import com.cruddur.messaging.domain.UserId;
 import reactor.core.publisher.Mono;
 
 /**
@@ -16,6 +15,4 @@ public interface UserDirectory {
     Mono<Participant> findByCognitoSubject(String subject);
 
     Mono<Participant> findByHandle(Handle handle);
-
-    Mono<Participant> findById(UserId id);
 }

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.cruddur.messaging.application.port.UserDirectory;
 import com.cruddur.messaging.domain.Handle;
 import com.cruddur.messaging.domain.Participant;
-import com.cruddur.messaging.domain.UserId;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import reactor.test.StepVerifier;
@@ -52,15 +51,6 @@ public abstract class UserDirectoryContract {
     }
 
     @Test
-    void findsAUserById() {
-        Participant stored = givenUser("Andrew Brown", fresh("andrew"), UUID.randomUUID().toString());
-
-        StepVerifier.create(directory().findById(stored.id()))
-                .expectNext(stored)
-                .verifyComplete();
-    }
-
-    @Test
     void handlesAreMatchedExactlyNotByPrefixOrPattern() {
         String handle = fresh("exact");
         givenUser("Exact", handle, UUID.randomUUID().toString());
@@ -75,7 +65,6 @@ public abstract class UserDirectoryContract {
     void unknownUsersAreEmptyNotErrors() {
         StepVerifier.create(directory().findByCognitoSubject(UUID.randomUUID().toString())).verifyComplete();
         StepVerifier.create(directory().findByHandle(new Handle(fresh("nobody")))).verifyComplete();
-        StepVerifier.create(directory().findById(new UserId(UUID.randomUUID()))).verifyComplete();
     }
 
     @Test

@@ -124,8 +124,8 @@ public final class InMemoryMessageStore {
 
     private static List<InboxEntry> inboxOf(Map<MessageGroupId, MessageGroup> source, UserId owner) {
         return source.values().stream()
-                .filter(group -> group.hasParticipant(owner))
-                .map(group -> new InboxEntry(owner, group.id(), group.otherThan(owner), group.lastMessage()))
+                .flatMap(group -> group.inboxEntries().stream())
+                .filter(entry -> entry.owner().equals(owner))
                 .sorted(Comparator.comparing(InMemoryMessageStore::position).reversed())
                 .toList();
     }

@@ -41,11 +41,6 @@ public final class InMemoryUserDirectory implements UserDirectory {
         return find(user -> user.participant().handle().equals(handle));
     }
 
-    @Override
-    public Mono<Participant> findById(UserId id) {
-        return find(user -> user.participant().id().equals(id));
-    }
-
     private Mono<Participant> find(Predicate<StoredUser> matches) {
         return Mono.defer(() -> {
             if (unavailable) {

@@ -22,7 +22,8 @@ import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityPr
 final class DbCommand {
 
     @Command(name = "schema-load", mixinStandardHelpOptions = true, versionProvider = AdminCli.Version.class,
-            description = {"Applies the users schema migrations that are missing, in order, and says which.",
+            description = {"Applies the users schema migrations that are missing, in order, and says which "
+                    + "(Flyway; a database migrated before Flyway is adopted at its recorded version).",
                     "Running it again changes nothing."})
     static final class SchemaLoad implements Callable<Integer> {
 
@@ -35,18 +36,16 @@ final class DbCommand {
         @Override
         public Integer call() {
             try (UsersDbOptions.Users users = database.open()) {
-                List<Integer> applied = users.await(users.database().schema().migrate());
+                List<UsersSchema.Applied> applied = users.await(users.database().schema().migrate());
                 var out = spec.commandLine().getOut();
                 if (applied.isEmpty()) {
-                    List<Integer> versions = users.await(users.database().schema().appliedVersions());
+                    List<String> versions = users.await(users.database().schema().appliedVersions());
                     out.println("the users schema of " + users.where() + " is up to date (migrations "
                             + versions.stream().map(v -> "V" + v).collect(Collectors.joining(", ")) + ")");
                 } else {
                     out.println("applied to " + users.where() + ":");
-                    UsersSchema.MIGRATIONS.stream()
-                            .filter(migration -> applied.contains(migration.version()))
-                            .forEach(migration -> out.println("  V" + migration.version() + " "
-                                    + migration.description()));
+                    applied.forEach(migration -> out.println("  V" + migration.version() + " "
+                            + migration.description()));
                 }
                 out.flush();
                 return 0;
@@ -69,7 +68,7 @@ final class DbCommand {
         public Integer call() {
             try (UsersDbOptions.Users users = database.open()) {
                 List<String> inserted = users.await(users.database().seed().seed());
-                String all = UsersSeed.DEMO_USERS.stream().map(UsersSeed.DemoUser::handle)
+                String all = UsersSeed.DEMO_USERS.stream().map(user -> user.handle().value())
                         .collect(Collectors.joining(", "));
                 var out = spec.commandLine().getOut();
                 if (inserted.isEmpty()) {

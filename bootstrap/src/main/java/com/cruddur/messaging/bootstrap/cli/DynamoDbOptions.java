@@ -1,5 +1,6 @@
 package com.cruddur.messaging.bootstrap.cli;
 
+import com.cruddur.messaging.adapters.dynamodb.DynamoDbClients;
 import com.cruddur.messaging.adapters.dynamodb.MessagesTable;
 import java.net.URI;
 import java.time.Duration;
@@ -7,20 +8,16 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.core.exception.SdkException;
-import software.amazon.awssdk.http.nio.netty.NettyNioAsyncHttpClient;
-import software.amazon.awssdk.regions.Region;
-import software.amazon.awssdk.services.dynamodb.DynamoDbAsyncClient;
-import software.amazon.awssdk.services.dynamodb.DynamoDbAsyncClientBuilder;
 
 /** Where the messages table is: a local endpoint (DynamoDB Local) by default, or AWS with {@code --prod}. */
 final class DynamoDbOptions {
 
     static final String ENDPOINT_VARIABLE = "AWS_ENDPOINT_URL_DYNAMODB";
     static final URI DEFAULT_ENDPOINT = URI.create("http://localhost:8000");
+
+    /** A command makes one call at a time; the SDK's default pool size. */
+    private static final int CONNECTIONS = 50;
 
     /** The SDK's switch to ignore AWS_ENDPOINT_URL_* (for --prod, which means AWS itself). */
     private static final String IGNORE_CONFIGURED_ENDPOINTS = "aws.ignoreConfiguredEndpointUrls";
@@ -83,29 +80,18 @@ final class DynamoDbOptions {
     /** A client of the table; the caller closes it. */
     DynamoDbTable open() {
         validate();
-        DynamoDbAsyncClientBuilder builder = DynamoDbAsyncClient.builder()
-                .httpClientBuilder(NettyNioAsyncHttpClient.builder()
-                        .connectionTimeout(Duration.ofSeconds(prod ? 5 : 2))
-                        .connectionAcquisitionTimeout(Duration.ofSeconds(5)));
-        // Bounded: an endpoint that does not answer is an error within seconds, not a hang.
-        // DynamoDB's own default is 9 attempts, which makes a stopped DynamoDB Local take many seconds to report.
-        builder.overrideConfiguration(config -> config
-                .retryStrategy(AwsRetryStrategy.standardRetryStrategy().toBuilder().maxAttempts(prod ? 5 : 3).build())
-                .apiCallTimeout(Duration.ofSeconds(prod ? 60 : 10))
-                .apiCallAttemptTimeout(Duration.ofSeconds(prod ? 20 : 4)));
         if (prod) {
             System.setProperty(IGNORE_CONFIGURED_ENDPOINTS, "true");
-            if (region != null) {
-                builder.region(Region.of(region));
-            }
-        } else {
-            builder.endpointOverride(effectiveEndpoint())
-                    // DynamoDB Local accepts any credentials; the default chain would look for real ones.
-                    .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
-                    .region(Region.of(region == null ? "us-east-1" : region));
         }
+        // Bounded: an endpoint that does not answer is an error within seconds, not a hang.
+        // DynamoDB's own default is 9 attempts, which makes a stopped DynamoDB Local take many seconds to report.
+        DynamoDbClients clients = (prod ? DynamoDbClients.aws() : DynamoDbClients.local(effectiveEndpoint()))
+                .region(region)
+                .connections(Duration.ofSeconds(prod ? 5 : 2), Duration.ofSeconds(5), CONNECTIONS)
+                .attempts(prod ? 5 : 3)
+                .timeouts(Duration.ofSeconds(prod ? 60 : 10), Duration.ofSeconds(prod ? 20 : 4));
         try {
-            return new DynamoDbTable(builder.build(), table, where());
+            return new DynamoDbTable(clients.table(), table, where());
         } catch (SdkException | IllegalArgumentException e) {
             throw new CliFailure("cannot set up a client for " + where() + ": " + Failures.rootMessage(e), e);
         }

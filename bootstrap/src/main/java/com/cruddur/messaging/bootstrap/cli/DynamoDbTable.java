@@ -1,10 +1,13 @@
 package com.cruddur.messaging.bootstrap.cli;
 
 import com.cruddur.messaging.adapters.dynamodb.MessagesTable;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import software.amazon.awssdk.core.async.SdkPublisher;
 import software.amazon.awssdk.services.dynamodb.DynamoDbAsyncClient;
 import software.amazon.awssdk.services.dynamodb.model.TableDescription;
 
@@ -50,6 +53,11 @@ final class DynamoDbTable implements AutoCloseable {
 
     <T> T call(Supplier<CompletableFuture<T>> call) {
         return await(Mono.fromFuture(call));
+    }
+
+    /** Every page of one of the SDK's paginators, in order: the paginator follows the pages, not this code. */
+    <T> List<T> pages(SdkPublisher<T> paginator) {
+        return await(Flux.from(paginator).collectList());
     }
 
     <T> T await(Mono<T> work) {

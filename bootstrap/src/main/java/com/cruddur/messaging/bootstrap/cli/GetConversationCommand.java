@@ -1,5 +1,6 @@
 package com.cruddur.messaging.bootstrap.cli;
 
+import com.cruddur.messaging.adapters.dynamodb.Attr;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -67,49 +68,49 @@ final class GetConversationCommand implements Callable<Integer> {
                     "--from " + from.text() + " is after --to " + to.text());
         }
         Map<String, AttributeValue> values = new HashMap<>();
-        values.put(":pk", AttributeValue.fromS("MSG#" + group));
-        String condition = "pk = :pk";
+        values.put(":pk", AttributeValue.fromS(Attr.MESSAGE_PREFIX + group));
+        String condition = "#pk = :pk";
         String window = "";
         if (year != null) {
-            condition += " AND begins_with(sk, :year)";
+            condition += " AND begins_with(#sk, :year)";
             values.put(":year", AttributeValue.fromS(Integer.toString(year)));
             window = " in " + year;
         } else if (from != null && to != null) {
-            condition += " AND sk BETWEEN :from AND :to";
+            condition += " AND #sk BETWEEN :from AND :to";
             values.put(":from", AttributeValue.fromS(from.lowestKey()));
             values.put(":to", AttributeValue.fromS(to.highestKey()));
             window = " from " + from.text() + " to " + to.text();
         } else if (from != null) {
-            condition += " AND sk >= :from";
+            condition += " AND #sk >= :from";
             values.put(":from", AttributeValue.fromS(from.lowestKey()));
             window = " from " + from.text();
         } else if (to != null) {
-            condition += " AND sk <= :to";
+            condition += " AND #sk <= :to";
             values.put(":to", AttributeValue.fromS(to.highestKey()));
             window = " up to " + to.text();
         }
         try (DynamoDbTable table = dynamo.open()) {
+            QueryRequest request = QueryRequest.builder().tableName(table.name())
+                    .keyConditionExpression(condition)
+                    .expressionAttributeNames(condition.contains("#sk") ? Map.of("#pk", Attr.PK, "#sk", Attr.SK)
+                            : Map.of("#pk", Attr.PK))
+                    .expressionAttributeValues(values)
+                    .scanIndexForward(true)
+                    .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL).build();
             Capacity capacity = new Capacity();
             List<Map<String, AttributeValue>> messages = new ArrayList<>();
-            Map<String, AttributeValue> start = null;
-            do {
-                QueryRequest request = QueryRequest.builder().tableName(table.name())
-                        .keyConditionExpression(condition).expressionAttributeValues(values)
-                        .scanIndexForward(true).exclusiveStartKey(start)
-                        .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL).build();
-                QueryResponse page = table.call(() -> table.client().query(request));
+            for (QueryResponse page : table.pages(table.client().queryPaginator(request))) {
                 messages.addAll(page.items());
                 capacity.add(page.consumedCapacity());
-                start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
-            } while (start != null);
+            }
             var out = spec.commandLine().getOut();
             if (messages.isEmpty()) {
                 out.println("no messages in conversation " + group + window + " (table '" + table.name() + "')");
             } else {
                 Columns columns = new Columns("HANDLE", "TIME (UTC)", "MESSAGE");
                 for (Map<String, AttributeValue> message : messages) {
-                    columns.row(Items.text(message, "user_handle"), TimeBound.shown(Items.text(message, "sk")),
-                            Columns.cut(Items.text(message, "message"), MESSAGE_WIDTH));
+                    columns.row(Items.text(message, Attr.USER_HANDLE), TimeBound.shown(Items.text(message, Attr.SK)),
+                            Columns.cut(Items.text(message, Attr.MESSAGE), MESSAGE_WIDTH));
                 }
                 columns.print(out);
                 out.println(messages.size() + (messages.size() == 1 ? " message" : " messages")

@@ -1,5 +1,6 @@
 package com.cruddur.messaging.bootstrap.cli;
 
+import com.cruddur.messaging.adapters.dynamodb.Attr;
 import java.util.Map;
 import java.util.stream.Collectors;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -42,23 +43,23 @@ final class Items {
 
     /** The conversation an item belongs to, when it says so ({@code message_group_uuid}, {@code group_uuid}). */
     static String conversation(Map<String, AttributeValue> item) {
-        String group = text(item, "message_group_uuid");
-        return group.isEmpty() ? text(item, "group_uuid") : group;
+        String group = text(item, Attr.MESSAGE_GROUP_UUID);
+        return group.isEmpty() ? text(item, Attr.GROUP_UUID) : group;
     }
 
     /** The handle of the item's user, or the two participants of a conversation record. */
     static String handles(Map<String, AttributeValue> item) {
-        String handle = text(item, "user_handle");
+        String handle = text(item, Attr.USER_HANDLE);
         if (!handle.isEmpty()) {
             return handle;
         }
-        String first = text(item, "first_user_handle");
-        String second = text(item, "second_user_handle");
+        String first = text(item, Attr.FIRST + Attr.USER_HANDLE);
+        String second = text(item, Attr.SECOND + Attr.USER_HANDLE);
         return first.isEmpty() && second.isEmpty() ? "" : first + " & " + second;
     }
 
     static String message(Map<String, AttributeValue> item) {
-        String message = text(item, "message");
-        return message.isEmpty() ? text(item, "last_message") : message;
+        String message = text(item, Attr.MESSAGE);
+        return message.isEmpty() ? text(item, Attr.LAST_MESSAGE) : message;
     }
 }

@@ -1,5 +1,6 @@
 package com.cruddur.messaging.bootstrap.cli;
 
+import com.cruddur.messaging.adapters.dynamodb.Attr;
 import com.cruddur.messaging.domain.DomainViolation;
 import com.cruddur.messaging.domain.Handle;
 import com.cruddur.messaging.domain.Participant;
@@ -55,28 +56,26 @@ final class ListConversationsCommand implements Callable<Integer> {
             }
         }
         try (DynamoDbTable table = dynamo.open()) {
+            QueryRequest request = QueryRequest.builder().tableName(table.name())
+                    .keyConditionExpression("#pk = :pk")
+                    .expressionAttributeNames(Map.of("#pk", Attr.PK))
+                    .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(Attr.GROUP_ROW_PREFIX + user.id())))
+                    .scanIndexForward(false)
+                    .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL).build();
             Capacity capacity = new Capacity();
             List<Map<String, AttributeValue>> rows = new ArrayList<>();
-            Map<String, AttributeValue> start = null;
-            do {
-                QueryRequest request = QueryRequest.builder().tableName(table.name())
-                        .keyConditionExpression("pk = :pk")
-                        .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS("GRP#" + user.id())))
-                        .scanIndexForward(false).exclusiveStartKey(start)
-                        .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL).build();
-                QueryResponse page = table.call(() -> table.client().query(request));
+            for (QueryResponse page : table.pages(table.client().queryPaginator(request))) {
                 rows.addAll(page.items());
                 capacity.add(page.consumedCapacity());
-                start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
-            } while (start != null);
+            }
             var out = spec.commandLine().getOut();
             if (rows.isEmpty()) {
                 out.println(who + " has no conversations (table '" + table.name() + "')");
             } else {
                 Columns columns = new Columns("HANDLE", "TIME (UTC)", "MESSAGE", "CONVERSATION");
                 for (Map<String, AttributeValue> row : rows) {
-                    columns.row(Items.text(row, "user_handle"), TimeBound.shown(Items.text(row, "sk")),
-                            Columns.cut(Items.text(row, "message"), GetConversationCommand.MESSAGE_WIDTH),
+                    columns.row(Items.text(row, Attr.USER_HANDLE), TimeBound.shown(Items.text(row, Attr.SK)),
+                            Columns.cut(Items.text(row, Attr.MESSAGE), GetConversationCommand.MESSAGE_WIDTH),
                             Items.conversation(row));
                 }
                 columns.print(out);

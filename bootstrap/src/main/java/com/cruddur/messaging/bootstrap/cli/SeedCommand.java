@@ -3,7 +3,9 @@ package com.cruddur.messaging.bootstrap.cli;
 import com.cruddur.messaging.adapters.dynamodb.ConsumedCapacityRecorder;
 import com.cruddur.messaging.adapters.dynamodb.DynamoDbMessageGroups;
 import com.cruddur.messaging.adapters.dynamodb.DynamoDbMessages;
+import com.cruddur.messaging.application.MoveGroupsToNewestMessage;
 import com.cruddur.messaging.application.StoreUnavailableException;
+import com.cruddur.messaging.application.port.MessageGroups;
 import com.cruddur.messaging.bootstrap.demo.DemoConversation;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -48,9 +50,10 @@ final class SeedCommand implements Callable<Integer> {
             SimpleMeterRegistry registry = new SimpleMeterRegistry();
             DemoConversation.Result result;
             try {
-                result = DemoConversation.seed(users.database().directory(),
-                        new DynamoDbMessageGroups(table.client(), table.name(), registry),
-                        new DynamoDbMessages(table.client(), table.name(), registry)).block(Duration.ofMinutes(5));
+                MessageGroups groups = new DynamoDbMessageGroups(table.client(), table.name(), registry);
+                result = DemoConversation.seed(users.database().directory(), groups,
+                        new DynamoDbMessages(table.client(), table.name(), registry),
+                        new MoveGroupsToNewestMessage(groups)).block(Duration.ofMinutes(5));
             } catch (RuntimeException e) {
                 throw explain(e, users, table);
             }

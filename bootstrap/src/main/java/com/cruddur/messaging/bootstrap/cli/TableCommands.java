@@ -1,5 +1,6 @@
 package com.cruddur.messaging.bootstrap.cli;
 
+import com.cruddur.messaging.adapters.dynamodb.Attr;
 import com.cruddur.messaging.adapters.dynamodb.MessagesTable;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -19,7 +20,6 @@ import software.amazon.awssdk.services.dynamodb.model.BillingMode;
 import software.amazon.awssdk.services.dynamodb.model.DescribeTimeToLiveRequest;
 import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
 import software.amazon.awssdk.services.dynamodb.model.ListTablesRequest;
-import software.amazon.awssdk.services.dynamodb.model.ListTablesResponse;
 import software.amazon.awssdk.services.dynamodb.model.ResourceInUseException;
 import software.amazon.awssdk.services.dynamodb.model.ReturnConsumedCapacity;
 import software.amazon.awssdk.services.dynamodb.model.ScanRequest;
@@ -164,13 +164,8 @@ final class TableCommands {
         public Integer call() {
             try (DynamoDbTable table = dynamo.open()) {
                 List<String> names = new ArrayList<>();
-                String start = null;
-                do {
-                    ListTablesRequest request = ListTablesRequest.builder().exclusiveStartTableName(start).build();
-                    ListTablesResponse page = table.call(() -> table.client().listTables(request));
-                    names.addAll(page.tableNames());
-                    start = page.lastEvaluatedTableName();
-                } while (start != null);
+                table.pages(table.client().listTablesPaginator(ListTablesRequest.builder().build()))
+                        .forEach(page -> names.addAll(page.tableNames()));
                 var out = spec.commandLine().getOut();
                 names.forEach(out::println);
                 out.flush();
@@ -210,35 +205,30 @@ final class TableCommands {
             }
             dynamo.refuseProductionUnless(force, "scan");
             try (DynamoDbTable table = dynamo.open()) {
+                ScanRequest request = ScanRequest.builder().tableName(table.name()).limit(pageSize)
+                        .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL).build();
+                List<ScanResponse> pages = table.pages(table.client().scanPaginator(request));
                 List<Map<String, AttributeValue>> items = new ArrayList<>();
                 Capacity capacity = new Capacity();
-                int pages = 0;
-                Map<String, AttributeValue> start = null;
-                do {
-                    ScanRequest request = ScanRequest.builder().tableName(table.name()).limit(pageSize)
-                            .exclusiveStartKey(start).returnConsumedCapacity(ReturnConsumedCapacity.TOTAL).build();
-                    ScanResponse page = table.call(() -> table.client().scan(request));
-                    pages++;
+                for (ScanResponse page : pages) {
                     items.addAll(page.items());
                     capacity.add(page.consumedCapacity());
-                    start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty()
-                            ? page.lastEvaluatedKey() : null;
-                } while (start != null);
-                items.sort(Comparator.comparing((Map<String, AttributeValue> item) -> Items.text(item, "pk"))
-                        .thenComparing(item -> Items.text(item, "sk")));
+                }
+                items.sort(Comparator.comparing((Map<String, AttributeValue> item) -> Items.text(item, Attr.PK))
+                        .thenComparing(item -> Items.text(item, Attr.SK)));
                 var out = spec.commandLine().getOut();
                 if (items.isEmpty()) {
                     out.println("table '" + table.name() + "' is empty");
                 } else {
                     Columns columns = new Columns("PK", "SK", "CONVERSATION", "HANDLE", "MESSAGE");
                     for (Map<String, AttributeValue> item : items) {
-                        columns.row(Items.text(item, "pk"), Items.text(item, "sk"), Items.conversation(item),
+                        columns.row(Items.text(item, Attr.PK), Items.text(item, Attr.SK), Items.conversation(item),
                                 Items.handles(item), Columns.cut(Items.message(item), 40));
                     }
                     columns.print(out);
                 }
-                out.println(items.size() + (items.size() == 1 ? " item" : " items") + " in " + pages
-                        + (pages == 1 ? " page" : " pages"));
+                out.println(items.size() + (items.size() == 1 ? " item" : " items") + " in " + pages.size()
+                        + (pages.size() == 1 ? " page" : " pages"));
                 out.println(capacity.line("RCU"));
                 out.flush();
                 return 0;

@@ -1,5 +1,6 @@
 package com.cruddur.messaging.bootstrap.config;
 
+import com.cruddur.messaging.adapters.dynamodb.DynamoDbClients;
 import com.cruddur.messaging.adapters.dynamodb.DynamoDbMessageGroups;
 import com.cruddur.messaging.adapters.dynamodb.DynamoDbMessages;
 import com.cruddur.messaging.adapters.dynamodb.MessagesTable;
@@ -12,10 +13,6 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbAsyncClient;
 
 /**
@@ -30,27 +27,20 @@ public class DynamoDbConfiguration {
     @Bean(destroyMethod = "close")
     DynamoDbAsyncClient dynamoDbAsyncClient(DynamoDbProperties properties,
                                             ObjectProvider<EmbeddedDynamoDbEndpoint> embedded) {
-        return pointAtTheTable(DynamoDbAsyncClient.builder(), properties, embedded.getIfAvailable()).build();
+        return clients(properties, embedded.getIfAvailable()).table();
     }
 
     /**
-     * Points a client of the table (or of its stream) where the table is: the embedded server, a configured endpoint
-     * or AWS, with one call timeout for every client.
+     * Where the table (and its stream) is: the embedded server, a configured endpoint (DynamoDB Local, taking any
+     * credentials) or AWS, with one call timeout for every client.
      */
-    static <B extends AwsClientBuilder<B, ?>> B pointAtTheTable(B builder, DynamoDbProperties properties,
-                                                                EmbeddedDynamoDbEndpoint embedded) {
-        builder.overrideConfiguration(c -> c.apiCallTimeout(properties.apiCallTimeout())
-                .apiCallAttemptTimeout(properties.apiCallTimeout().dividedBy(2)));
+    static DynamoDbClients clients(DynamoDbProperties properties, EmbeddedDynamoDbEndpoint embedded) {
         Optional<URI> endpoint = Optional.ofNullable(embedded)
                 .map(EmbeddedDynamoDbEndpoint::uri)
                 .or(() -> Optional.ofNullable(properties.endpoint()));
-        endpoint.ifPresent(uri -> builder.endpointOverride(uri)
-                // DynamoDB Local accepts any credentials; AWS's default chain would look for real ones.
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local"))));
-        Optional.ofNullable(properties.region()).filter(r -> !r.isBlank()).map(Region::of)
-                .or(() -> endpoint.map(uri -> Region.US_EAST_1))
-                .ifPresent(builder::region);
-        return builder;
+        return endpoint.map(DynamoDbClients::local).orElseGet(DynamoDbClients::aws)
+                .region(properties.region())
+                .timeouts(properties.apiCallTimeout(), properties.apiCallTimeout().dividedBy(2));
     }
 
     /** Created (where the service may) and awaited at start-up by {@code StoresAtStartup}, not here. */

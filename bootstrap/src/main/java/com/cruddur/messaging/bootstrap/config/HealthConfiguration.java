@@ -7,7 +7,6 @@ import java.time.Duration;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.ReactiveHealthIndicator;
-import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ApplicationListener;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -43,12 +42,6 @@ public class HealthConfiguration {
 
     @Bean
     ApplicationListener<ApplicationReadyEvent> announceWhereItListens() {
-        return event -> {
-            String port = event.getApplicationContext() instanceof WebServerApplicationContext web
-                    ? String.valueOf(web.getWebServer().getPort())
-                    : "?";
-            System.out.printf("Cruddur Messaging is ready on http://localhost:%s (started in %.1f s)%n", port,
-                    event.getTimeTaken().toMillis() / 1000.0);
-        };
+        return new ReadyAnnouncement();
     }
 }

@@ -31,8 +31,7 @@ public class StreamPumpConfiguration {
     @Bean(destroyMethod = "close")
     DynamoDbStreamsAsyncClient dynamoDbStreamsAsyncClient(DynamoDbProperties properties,
                                                           ObjectProvider<EmbeddedDynamoDbEndpoint> embedded) {
-        return DynamoDbConfiguration.pointAtTheTable(DynamoDbStreamsAsyncClient.builder(), properties,
-                embedded.getIfAvailable()).build();
+        return DynamoDbConfiguration.clients(properties, embedded.getIfAvailable()).stream();
     }
 
     /** Closed before the clients and DynamoDB Local (it depends on them). */

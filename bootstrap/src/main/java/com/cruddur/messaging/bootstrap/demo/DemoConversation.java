@@ -1,5 +1,6 @@
 package com.cruddur.messaging.bootstrap.demo;
 
+import com.cruddur.messaging.adapters.postgres.UsersSeed;
 import com.cruddur.messaging.application.MoveGroupsToNewestMessage;
 import com.cruddur.messaging.application.port.ConversationAlreadyExistsException;
 import com.cruddur.messaging.application.port.Ids;
@@ -34,17 +35,17 @@ import reactor.core.publisher.Mono;
  *
  * <p>They are written through the ports as the service writes them: the conversation with its first message
  * ({@link MessageGroups#start}), the other messages ({@link Messages#append}), then both inbox rows moved to the
- * newest message. Seeding is idempotent: a pair that has a conversation already is left as it is, so seeding
+ * newest message by the application's own pattern E use case ({@link MoveGroupsToNewestMessage}). Seeding is idempotent: a pair that has a conversation already is left as it is, so seeding
  * twice (or at every start of the embedded default) writes nothing the second time.
  */
 public final class DemoConversation {
 
-    public static final Handle ANDREW = new Handle("andrewbrown");
-    public static final Handle BAYKO = new Handle("bayko");
-    public static final Handle LONDO = new Handle("londo");
+    private static final Handle ANDREW = UsersSeed.ANDREW.handle();
+    private static final Handle BAYKO = UsersSeed.BAYKO.handle();
+    private static final Handle LONDO = UsersSeed.LONDO.handle();
 
-    /** The users the demo conversations need (the users database's demo users). */
-    public static final List<Handle> USERS = List.of(ANDREW, BAYKO, LONDO);
+    /** The users the demo conversations need: the users database's demo users. */
+    static final List<Handle> USERS = UsersSeed.DEMO_USERS.stream().map(UsersSeed.DemoUser::handle).toList();
 
     private static final Duration LOOKUP_TIMEOUT = Duration.ofSeconds(10);
 
@@ -138,21 +139,24 @@ public final class DemoConversation {
     }
 
     /** Writes the demo conversations that do not exist yet, timed before the system clock's now. */
-    public static Mono<Result> seed(UserDirectory users, MessageGroups groups, Messages messages) {
-        return seed(users, groups, messages, Clock.systemUTC(), Ids.random());
+    public static Mono<Result> seed(UserDirectory users, MessageGroups groups, Messages messages,
+                                    MoveGroupsToNewestMessage moveGroups) {
+        return seed(users, groups, messages, moveGroups, Clock.systemUTC(), Ids.random());
     }
 
     /** The same, timed before {@code clock}'s now, with ids from {@code ids}. */
-    public static Mono<Result> seed(UserDirectory users, MessageGroups groups, Messages messages, Clock clock, Ids ids) {
+    public static Mono<Result> seed(UserDirectory users, MessageGroups groups, Messages messages,
+                                    MoveGroupsToNewestMessage moveGroups, Clock clock, Ids ids) {
         Objects.requireNonNull(users, "users");
         Objects.requireNonNull(groups, "groups");
         Objects.requireNonNull(messages, "messages");
+        Objects.requireNonNull(moveGroups, "moveGroups");
         Objects.requireNonNull(clock, "clock");
         Objects.requireNonNull(ids, "ids");
         return Mono.defer(() -> {
             Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
             return lookUp(users).flatMap(people -> Flux.fromIterable(SCRIPTS)
-                    .concatMap(script -> write(script, people, groups, messages, ids, now))
+                    .concatMap(script -> write(script, people, groups, messages, moveGroups, ids, now))
                     .collectList()
                     .map(Result::new));
         });
@@ -178,17 +182,20 @@ public final class DemoConversation {
     }
 
     private static Mono<Conversation> write(Script script, Map<Handle, Participant> people, MessageGroups groups,
-                                            Messages messages, Ids ids, Instant now) {
+                                            Messages messages, MoveGroupsToNewestMessage moveGroups, Ids ids,
+                                            Instant now) {
         ParticipantPair pair = ParticipantPair.of(people.get(script.first()).id(), people.get(script.second()).id());
         Mono<Conversation> existing = groups.findByPair(pair)
                 .map(group -> new Conversation(script.first(), script.second(), group, false, 0));
-        return existing.switchIfEmpty(Mono.defer(() -> create(script, people, groups, messages, ids, now)))
+        return existing.switchIfEmpty(Mono.defer(() -> create(script, people, groups, messages, moveGroups, ids,
+                        now)))
                 // Someone else (another instance starting, say) wrote it between our look and our start.
                 .onErrorResume(ConversationAlreadyExistsException.class, lost -> existing);
     }
 
     private static Mono<Conversation> create(Script script, Map<Handle, Participant> people, MessageGroups groups,
-                                             Messages messages, Ids ids, Instant now) {
+                                             Messages messages, MoveGroupsToNewestMessage moveGroups, Ids ids,
+                                             Instant now) {
         Instant start = now.minus(script.startsBeforeNow());
         Line opening = script.lines().get(0);
         Participant opener = people.get(opening.sender());
@@ -204,7 +211,7 @@ public final class DemoConversation {
         return groups.start(conversation, Optional.empty())
                 .thenMany(Flux.fromIterable(rest).concatMap(message -> messages.append(message, Optional.empty())))
                 .last(conversation.firstMessage())
-                .flatMap(newest -> new MoveGroupsToNewestMessage(groups).apply(List.of(newest)))
+                .flatMap(newest -> moveGroups.apply(List.of(newest)))
                 .flatMap(moves -> moves.stream()
                         .filter(move -> move.outcome() == MoveGroupsToNewestMessage.Outcome.FAILED
                                 || move.outcome() == MoveGroupsToNewestMessage.Outcome.UNKNOWN_GROUP)

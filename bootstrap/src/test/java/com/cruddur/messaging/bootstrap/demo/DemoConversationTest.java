@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.cruddur.messaging.adapters.dynamodb.DynamoDbMessageGroups;
 import com.cruddur.messaging.adapters.dynamodb.DynamoDbMessages;
 import com.cruddur.messaging.adapters.dynamodb.testing.DynamoDbLocalFixture;
+import com.cruddur.messaging.application.MoveGroupsToNewestMessage;
 import com.cruddur.messaging.application.fake.InMemoryUserDirectory;
 import com.cruddur.messaging.application.port.Ids;
 import com.cruddur.messaging.application.port.MessageGroups;
@@ -66,7 +67,8 @@ class DemoConversationTest {
     }
 
     private DemoConversation.Result seed() {
-        return DemoConversation.seed(users, groups, messages, clock, Ids.random()).block(WAIT);
+        return DemoConversation.seed(users, groups, messages, new MoveGroupsToNewestMessage(groups), clock,
+                Ids.random()).block(WAIT);
     }
 
     private List<Message> allMessages(MessageGroupId group) {
@@ -127,7 +129,8 @@ class DemoConversationTest {
                         .singleElement().satisfies(entry -> {
                             assertThat(entry.lastMessage().at()).isEqualTo(newest.createdAt());
                             assertThat(entry.lastMessage().text()).isEqualTo(newest.text());
-                            assertThat(entry.other()).isEqualTo(group.otherThan(owner.id()));
+                            assertThat(entry.other()).isEqualTo(owner.equals(group.first()) ? group.second()
+                                    : group.first());
                         });
             }
         }
@@ -142,7 +145,7 @@ class DemoConversationTest {
         int items = itemCount();
 
         DemoConversation.Result second = DemoConversation.seed(users, groups, messages,
-                Clock.offset(clock, Duration.ofHours(5)), Ids.random()).block(WAIT);
+                new MoveGroupsToNewestMessage(groups), Clock.offset(clock, Duration.ofHours(5)), Ids.random()).block(WAIT);
 
         assertThat(first.wroteAnything()).isTrue();
         assertThat(second.wroteAnything()).isFalse();

@@ -2,6 +2,7 @@ package com.cruddur.messaging.bootstrap.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -27,8 +28,11 @@ import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.AfterEach;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.Assumptions;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -125,17 +129,17 @@ class EmbeddedDefaultIT {
                 .redirectOutput(log.toFile())
                 .start();
         started.add(process);
-        Instant deadline = Instant.now().plus(Duration.ofMinutes(3));
-        while (Instant.now().isBefore(deadline)) {
-            if (!process.isAlive()) {
-                throw new AssertionError("the service stopped while starting:\n" + Files.readString(log));
-            }
-            if (Files.readString(log).contains("Cruddur Messaging is ready on http://localhost:" + port)) {
-                return process;
-            }
-            Thread.sleep(250);
+        try {
+            await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(250)).until(() -> {
+                if (!process.isAlive()) {
+                    throw new AssertionError("the service stopped while starting:\n" + Files.readString(log));
+                }
+                return Files.readString(log).contains("Cruddur Messaging is ready on http://localhost:" + port);
+            });
+        } catch (ConditionTimeoutException notReady) {
+            throw new AssertionError("the service did not get ready within 3 minutes:\n" + Files.readString(log));
         }
-        throw new AssertionError("the service did not get ready within 3 minutes:\n" + Files.readString(log));
+        return process;
     }
 
     private String token(String handle) throws IOException, InterruptedException {

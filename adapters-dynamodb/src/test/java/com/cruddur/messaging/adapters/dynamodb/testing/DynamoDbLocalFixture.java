@@ -1,5 +1,6 @@
 package com.cruddur.messaging.adapters.dynamodb.testing;
 
+import com.cruddur.messaging.adapters.dynamodb.DynamoDbClients;
 import com.cruddur.messaging.adapters.dynamodb.MessagesTable;
 import com.cruddur.messaging.adapters.dynamodb.local.LocalDynamoDb;
 import com.github.dockerjava.api.model.ExposedPort;
@@ -11,10 +12,6 @@ import java.util.UUID;
 import org.testcontainers.DockerClientFactory;
 import org.testcontainers.containers.GenericContainer;
 import org.testcontainers.containers.wait.strategy.Wait;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.http.nio.netty.NettyNioAsyncHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbAsyncClient;
 
 /**
@@ -64,16 +61,11 @@ public final class DynamoDbLocalFixture {
 
     /** A new client for {@code endpoint} with static local credentials and the given call timeout. */
     public static DynamoDbAsyncClient newClient(URI endpoint, Duration callTimeout) {
-        return DynamoDbAsyncClient.builder()
-                .endpointOverride(endpoint)
-                .region(Region.US_EAST_1)
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
-                .httpClientBuilder(NettyNioAsyncHttpClient.builder()
-                        .maxConcurrency(64)
-                        .connectionTimeout(callTimeout.compareTo(Duration.ofSeconds(2)) < 0 ? callTimeout
-                                : Duration.ofSeconds(2)))
-                .overrideConfiguration(config -> config.apiCallTimeout(callTimeout))
-                .build();
+        Duration connectTimeout = callTimeout.compareTo(Duration.ofSeconds(2)) < 0 ? callTimeout : Duration.ofSeconds(2);
+        return DynamoDbClients.local(endpoint)
+                .callTimeout(callTimeout)
+                .connections(connectTimeout, Duration.ofSeconds(10), 64)
+                .table();
     }
 
     /** Creates a table of a fresh name ({@code prefix-<random>}) and returns its name. */

@@ -1,5 +1,6 @@
 package com.cruddur.messaging.adapters.lambda.wiring;
 
+import com.cruddur.messaging.adapters.dynamodb.DynamoDbClients;
 import com.cruddur.messaging.adapters.dynamodb.DynamoDbMessageGroups;
 import com.cruddur.messaging.application.MoveGroupsToNewestMessage;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -7,11 +8,7 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
-import software.amazon.awssdk.core.retry.RetryMode;
-import software.amazon.awssdk.http.nio.netty.NettyNioAsyncHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbAsyncClient;
-import software.amazon.awssdk.services.dynamodb.DynamoDbAsyncClientBuilder;
 
 /**
  * The function's object graph, built without Spring: one async DynamoDB client, the DynamoDB adapter's message
@@ -89,16 +86,10 @@ public final class LambdaWiring implements AutoCloseable {
     static final Duration CALL_TIMEOUT = Duration.ofSeconds(10);
 
     private static DynamoDbAsyncClient client(LambdaSettings settings) {
-        DynamoDbAsyncClientBuilder builder = DynamoDbAsyncClient.builder()
-                .region(Region.of(settings.region()))
-                .overrideConfiguration(override -> override
-                        .retryStrategy(RetryMode.STANDARD)
-                        .apiCallAttemptTimeout(ATTEMPT_TIMEOUT)
-                        .apiCallTimeout(CALL_TIMEOUT))
-                // Named explicitly: the SDK need not scan the classpath for an HTTP client at start-up.
-                .httpClientBuilder(NettyNioAsyncHttpClient.builder());
-        settings.endpoint().ifPresent(builder::endpointOverride);
-        return builder.build();
+        DynamoDbClients clients = DynamoDbClients.aws().region(settings.region())
+                .attempts(3)
+                .timeouts(CALL_TIMEOUT, ATTEMPT_TIMEOUT);
+        return settings.endpoint().map(clients::endpoint).orElse(clients).table();
     }
 
     @Override

@@ -1,5 +1,7 @@
 package com.cruddur.messaging.adapters.postgres.testing;
 
+import static org.awaitility.Awaitility.await;
+
 import com.cruddur.messaging.adapters.postgres.cognito.CognitoClients;
 import java.io.IOException;
 import java.io.InputStream;
@@ -13,7 +15,6 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -21,6 +22,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import org.awaitility.core.ConditionTimeoutException;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.regions.Region;
@@ -233,27 +235,23 @@ public final class CognitoLocalFixture implements AutoCloseable {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
         HttpRequest health = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/health"))
                 .timeout(Duration.ofSeconds(2)).build();
-        Instant deadline = Instant.now().plus(STARTUP_TIMEOUT);
-        while (Instant.now().isBefore(deadline)) {
-            if (!process.isAlive()) {
-                throw new IllegalStateException("cognito-local exited with " + process.exitValue() + "; "
-                        + log(data));
-            }
-            try {
-                HttpResponse<String> response = http.send(health, HttpResponse.BodyHandlers.ofString());
-                if (response.statusCode() == 200 && response.body().contains("\"ok\":true")) {
-                    return;
+        try {
+            await().atMost(STARTUP_TIMEOUT).pollInterval(Duration.ofMillis(100)).until(() -> {
+                if (!process.isAlive()) {
+                    throw new IllegalStateException("cognito-local exited with " + process.exitValue() + "; "
+                            + log(data));
                 }
-            } catch (IOException notYet) {
-                // not listening yet
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted while waiting for cognito-local", e);
-            }
-            sleep(100);
+                try {
+                    HttpResponse<String> response = http.send(health, HttpResponse.BodyHandlers.ofString());
+                    return response.statusCode() == 200 && response.body().contains("\"ok\":true");
+                } catch (IOException notYet) {
+                    return false;
+                }
+            });
+        } catch (ConditionTimeoutException notAnswering) {
+            throw new IllegalStateException("cognito-local did not answer on port " + port + " within "
+                    + STARTUP_TIMEOUT + "; " + log(data));
         }
-        throw new IllegalStateException("cognito-local did not answer on port " + port + " within " + STARTUP_TIMEOUT
-                + "; " + log(data));
     }
 
     private static String log(Path data) {
@@ -286,15 +284,6 @@ public final class CognitoLocalFixture implements AutoCloseable {
             return socket.getLocalPort();
         } catch (IOException e) {
             throw new UncheckedIOException("no free port on 127.0.0.1", e);
-        }
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while waiting for cognito-local", e);
         }
     }
 }

@@ -23,7 +23,7 @@ final class Paging {
             try {
                 size = Integer.parseInt(limit.trim());
             } catch (NumberFormatException notANumber) {
-                throw new DomainViolation("limit_invalid",
+                throw DomainViolation.malformed("limit_invalid",
                         "limit must be a whole number between 1 and " + PageQuery.MAX_LIMIT);
             }
         }

@@ -8,6 +8,7 @@ import com.cruddur.messaging.application.StoreUnavailableException;
 import com.cruddur.messaging.application.UnknownCallerException;
 import com.cruddur.messaging.application.port.IdempotencyKeyReusedException;
 import com.cruddur.messaging.domain.DomainViolation;
+import java.util.List;
 import org.springframework.core.codec.DecodingException;
 import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.http.HttpHeaders;
@@ -49,7 +50,7 @@ public final class Problems {
             return Problem.of(HttpStatus.UNPROCESSABLE_CONTENT, reused.getMessage(), "idempotency_key_reused");
         }
         if (failure instanceof DomainViolation violation) {
-            return Problem.of(HttpStatus.BAD_REQUEST, violation.getMessage(), violation.code());
+            return Problem.of(statusOf(List.of(violation)), violation.getMessage(), violation.code());
         }
         if (failure instanceof InvalidCursorException cursor) {
             return Problem.of(HttpStatus.BAD_REQUEST, cursor.getMessage(), "cursor_invalid");
@@ -99,11 +100,14 @@ public final class Problems {
         return "users".equals(unavailable.store()) ? "users" : "messages";
     }
 
-    /** A malformed uuid is a malformed request (400); every other broken rule is content to fix (422). */
     private static Problem invalidCommand(InvalidCommandException invalid) {
-        boolean malformedUuid = invalid.codes().stream().anyMatch(code -> code.endsWith("_uuid_invalid"));
-        return Problem.of(malformedUuid ? HttpStatus.BAD_REQUEST : HttpStatus.UNPROCESSABLE_CONTENT,
-                invalid.getMessage(), invalid.codes());
+        return Problem.of(statusOf(invalid.violations()), invalid.getMessage(), invalid.codes());
+    }
+
+    /** Input of the wrong form makes a malformed request (400); well-formed input that breaks a rule, 422. */
+    private static HttpStatus statusOf(List<DomainViolation> violations) {
+        return violations.stream().anyMatch(DomainViolation::isMalformed)
+                ? HttpStatus.BAD_REQUEST : HttpStatus.UNPROCESSABLE_CONTENT;
     }
 
     private static Problem malformed(ServerWebInputException input) {

@@ -2,11 +2,12 @@ package com.cruddur.messaging.adapters.web.security;
 
 import com.cruddur.messaging.application.IdentifyCaller;
 import com.cruddur.messaging.domain.Participant;
+import com.github.benmanes.caffeine.cache.AsyncCache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.springframework.security.authentication.AuthenticationCredentialsNotFoundException;
 import org.springframework.security.core.context.ReactiveSecurityContextHolder;
 import org.springframework.security.core.context.SecurityContext;
@@ -14,33 +15,26 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtAut
 import reactor.core.publisher.Mono;
 
 /**
- * The user behind the request's access token. A subject's user is remembered briefly (bounded, least recently
- * used out first) so most requests do not reach the user directory; an unknown subject is not remembered, so a
- * user synced a moment later is recognised at once.
+ * The user behind the request's access token. A subject's user is remembered briefly (a bounded Caffeine cache, no
+ * lock taken on the event loop) so most requests do not reach the user directory; requests for a subject whose
+ * lookup is under way wait for that one lookup instead of starting their own. An unknown subject is not
+ * remembered (a failed or empty lookup leaves no entry), so a user synced a moment later is recognised at once.
  */
 public final class Callers {
 
-    private record Remembered(Participant participant, Instant until) {
-    }
-
     private final IdentifyCaller identifyCaller;
-    private final Duration ttl;
-    private final Clock clock;
-    private final Map<String, Remembered> remembered;
+    private final AsyncCache<String, Participant> remembered;
 
     public Callers(IdentifyCaller identifyCaller, Duration ttl, int maxSize, Clock clock) {
         if (maxSize < 1) {
             throw new IllegalArgumentException("the caller cache needs room for at least one subject");
         }
         this.identifyCaller = identifyCaller;
-        this.ttl = ttl;
-        this.clock = clock;
-        this.remembered = new LinkedHashMap<>(64, 0.75f, true) {
-            @Override
-            protected boolean removeEldestEntry(Map.Entry<String, Remembered> eldest) {
-                return size() > maxSize;
-            }
-        };
+        this.remembered = Caffeine.newBuilder()
+                .expireAfterWrite(ttl)
+                .maximumSize(maxSize)
+                .ticker(() -> nanos(clock.instant()))
+                .buildAsync();
     }
 
     /** The caller of the current request; {@code UnknownCallerException} when the directory does not know them. */
@@ -54,38 +48,18 @@ public final class Callers {
     }
 
     public Mono<Participant> bySubject(String subject) {
-        return Mono.defer(() -> {
-            Participant known = recall(subject);
-            if (known != null) {
-                return Mono.just(known);
-            }
-            return identifyCaller.bySubject(subject).doOnNext(participant -> remember(subject, participant));
-        });
+        // The lookup is shared by every request waiting for it: one request going away must not cancel it.
+        return Mono.defer(() -> Mono.fromFuture(
+                remembered.get(subject, (key, executor) -> identifyCaller.bySubject(key).toFuture()), true));
     }
 
-    private Participant recall(String subject) {
-        synchronized (remembered) {
-            Remembered entry = remembered.get(subject);
-            if (entry == null) {
-                return null;
-            }
-            if (clock.instant().isAfter(entry.until())) {
-                remembered.remove(subject);
-                return null;
-            }
-            return entry.participant();
-        }
+    /** Subjects remembered now (after pending evictions are done). */
+    long size() {
+        remembered.synchronous().cleanUp();
+        return remembered.synchronous().estimatedSize();
     }
 
-    private void remember(String subject, Participant participant) {
-        synchronized (remembered) {
-            remembered.put(subject, new Remembered(participant, clock.instant().plus(ttl)));
-        }
-    }
-
-    int size() {
-        synchronized (remembered) {
-            return remembered.size();
-        }
+    private static long nanos(Instant instant) {
+        return TimeUnit.SECONDS.toNanos(instant.getEpochSecond()) + instant.getNano();
     }
 }

@@ -1,6 +1,7 @@
 package com.cruddur.messaging.adapters.web.problem;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.cruddur.messaging.application.InvalidCommandException;
 import com.cruddur.messaging.application.NotFoundException;
@@ -8,6 +9,7 @@ import com.cruddur.messaging.application.StoreUnavailableException;
 import com.cruddur.messaging.application.port.IdempotencyKeyReusedException;
 import com.cruddur.messaging.domain.IdempotencyKey;
 import com.cruddur.messaging.domain.DomainViolation;
+import com.cruddur.messaging.domain.MessageGroupId;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -40,11 +42,22 @@ class ProblemsTest {
     @Test
     void aMalformedUuidAmongBrokenRulesIsABadRequest() {
         Problem problem = Problems.from(new InvalidCommandException(List.of(
-                new DomainViolation("message_group_uuid_invalid", "not a uuid"),
+                catchThrowableOfType(DomainViolation.class, () -> MessageGroupId.of("not-a-uuid")),
                 new DomainViolation("message_blank", "message must not be blank"))));
 
         assertThat(problem.status().value()).isEqualTo(400);
         assertThat(problem.errors()).containsExactly("message_group_uuid_invalid", "message_blank");
+    }
+
+    @Test
+    void theStatusComesFromTheKindOfViolationNotFromItsCode() {
+        DomainViolation malformed = DomainViolation.malformed("cursor_shape", "not of the form of a cursor");
+        DomainViolation invalid = new DomainViolation("successor_uuid_invalid", "well formed, but breaks a rule");
+
+        assertThat(Problems.from(new InvalidCommandException(List.of(malformed))).status().value()).isEqualTo(400);
+        assertThat(Problems.from(new InvalidCommandException(List.of(invalid))).status().value()).isEqualTo(422);
+        assertThat(Problems.from(malformed).status().value()).isEqualTo(400);
+        assertThat(Problems.from(invalid).status().value()).isEqualTo(422);
     }
 
     @Test

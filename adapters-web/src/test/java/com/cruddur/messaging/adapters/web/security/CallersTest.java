@@ -9,15 +9,16 @@ import com.cruddur.messaging.application.fake.InMemoryUserDirectory;
 import com.cruddur.messaging.application.port.UserDirectory;
 import com.cruddur.messaging.domain.Handle;
 import com.cruddur.messaging.domain.Participant;
-import com.cruddur.messaging.domain.UserId;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Mono;
+import reactor.core.publisher.Sinks;
 import reactor.test.StepVerifier;
 
 class CallersTest {
@@ -63,22 +64,43 @@ class CallersTest {
     }
 
     @Test
-    void theCacheHoldsAtMostItsSizeDroppingTheLeastRecentlyUsed() {
+    void theCacheHoldsAtMostItsSize() {
         Callers callers = callers(Duration.ofSeconds(60), 2);
-        for (String subject : new String[] {"a", "b", "c"}) {
+        for (String subject : new String[] {"a", "b", "c", "d"}) {
             users.add(ContractFixtures.participant("User " + subject), subject);
+            callers.bySubject(subject).block();
         }
-        callers.bySubject("a").block();
-        callers.bySubject("b").block();
-        callers.bySubject("a").block();
-        callers.bySubject("c").block();
 
         assertThat(callers.size()).isEqualTo(2);
-        int before = directory.lookups.get();
-        callers.bySubject("a").block();
-        assertThat(directory.lookups.get()).isEqualTo(before);
-        callers.bySubject("b").block();
-        assertThat(directory.lookups.get()).isEqualTo(before + 1);
+    }
+
+    @Test
+    void requestsForASubjectWhoseLookupIsUnderWayShareThatLookup() {
+        Participant andrew = users.add(ContractFixtures.participant("Andrew"), "sub-andrew");
+        Callers callers = callers(Duration.ofSeconds(60), 10);
+        directory.holdLookups();
+
+        CompletableFuture<Participant> first = callers.bySubject("sub-andrew").toFuture();
+        CompletableFuture<Participant> second = callers.bySubject("sub-andrew").toFuture();
+        directory.releaseLookups();
+
+        assertThat(first.join()).isEqualTo(andrew);
+        assertThat(second.join()).isEqualTo(andrew);
+        assertThat(directory.lookups.get()).isEqualTo(1);
+    }
+
+    @Test
+    void aRequestThatGoesAwayDoesNotCancelTheLookupOthersWaitFor() {
+        Participant andrew = users.add(ContractFixtures.participant("Andrew"), "sub-andrew");
+        Callers callers = callers(Duration.ofSeconds(60), 10);
+        directory.holdLookups();
+
+        callers.bySubject("sub-andrew").subscribe().dispose();
+        CompletableFuture<Participant> waiting = callers.bySubject("sub-andrew").toFuture();
+        directory.releaseLookups();
+
+        assertThat(waiting.join()).isEqualTo(andrew);
+        assertThat(directory.lookups.get()).isEqualTo(1);
     }
 
     private Callers callers(Duration ttl, int size) {
@@ -89,27 +111,34 @@ class CallersTest {
 
         private final UserDirectory delegate;
         private final AtomicInteger lookups = new AtomicInteger();
+        private volatile Sinks.Empty<Void> held = null;
 
         CountingDirectory(UserDirectory delegate) {
             this.delegate = delegate;
+        }
+
+        /** Lookups from now on answer only once {@link #releaseLookups()} is called. */
+        void holdLookups() {
+            held = Sinks.empty();
+        }
+
+        void releaseLookups() {
+            held.tryEmitEmpty();
         }
 
         @Override
         public Mono<Participant> findByCognitoSubject(String subject) {
             return Mono.defer(() -> {
                 lookups.incrementAndGet();
-                return delegate.findByCognitoSubject(subject);
+                Sinks.Empty<Void> gate = held;
+                Mono<Participant> lookup = delegate.findByCognitoSubject(subject);
+                return gate == null ? lookup : gate.asMono().then(lookup);
             });
         }
 
         @Override
         public Mono<Participant> findByHandle(Handle handle) {
             return delegate.findByHandle(handle);
-        }
-
-        @Override
-        public Mono<Participant> findById(UserId id) {
-            return delegate.findById(id);
         }
     }
 
