@@ -1,5 +1,6 @@
 package com.cruddur.messaging.adapters.dynamodb.stream;
 
+import com.cruddur.messaging.adapters.dynamodb.Attr;
 import com.cruddur.messaging.adapters.dynamodb.MalformedItemException;
 import com.cruddur.messaging.adapters.dynamodb.MessageItem;
 import com.cruddur.messaging.domain.Message;
@@ -64,9 +65,9 @@ public final class StreamRecordDecoder {
             return new Ignored("INSERT without a stream record");
         }
         Map<String, AttributeValue> image = change.hasNewImage() ? change.newImage() : Map.of();
-        String pk = stringOrNull(image, "pk");
+        String pk = stringOrNull(image, Attr.PK);
         if (pk == null && change.hasKeys()) {
-            pk = stringOrNull(change.keys(), "pk");
+            pk = stringOrNull(change.keys(), Attr.PK);
         }
         if (!MessageItem.isMessageKey(pk)) {
             return new Ignored("not a message item (pk " + pk + ")");
