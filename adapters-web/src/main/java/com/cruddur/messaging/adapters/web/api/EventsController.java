@@ -88,6 +88,8 @@ final class EventsController {
         Sinks.Many<LiveEvent> held = Sinks.many().unicast().onBackpressureBuffer(
                 Queues.<LiveEvent>get(properties.buffer()).get());
         Sinks.Empty<Void> overflowed = Sinks.empty();
+        ServerSentEvent<Object> retry = ServerSentEvent.builder().retry(properties.reconnect()).comment("").build();
+        // The live events are taken before anything is written: once the client has the response, nothing is missed.
         Flux<ServerSentEvent<Object>> events = Flux.defer(() -> {
             var live = liveEvents.receive(caller.id()).subscribe(
                     event -> {
@@ -100,19 +102,19 @@ final class EventsController {
             return catchUp(caller, lastEventId)
                     .flatMapMany(readBack -> {
                         Set<String> sent = readBack.stream().map(ServerSentEvent::id).collect(Collectors.toSet());
-                        return Flux.concat(Flux.fromIterable(readBack), held.asFlux().map(EventsController::live)
+                        return Flux.concat(Flux.just(retry), Flux.fromIterable(readBack),
+                                held.asFlux().map(EventsController::live)
                                 .filter(event -> !sent.contains(event.id())));
                     })
                     .doFinally(signal -> live.dispose());
         });
-        ServerSentEvent<Object> retry = ServerSentEvent.builder().retry(properties.reconnect()).comment("").build();
         Flux<ServerSentEvent<Object>> heartbeats = Flux.interval(properties.heartbeat())
                 .map(tick -> ServerSentEvent.builder().comment("").build());
         // A client that does not read is cut off with an error: completing would wait to write to it.
         Mono<ServerSentEvent<Object>> cutOff = overflowed.asMono()
                 .doOnSuccess(done -> openStreams.droppedSlowClient())
                 .then(Mono.error(() -> new SlowClientException(properties.buffer())));
-        return Flux.concat(Flux.just(retry), Flux.merge(events.doOnNext(this::count), heartbeats, cutOff))
+        return Flux.merge(events.doOnNext(this::count), heartbeats, cutOff)
                 .takeUntilOther(expiry.map(at -> Mono.delay(untilThen(at))).orElseGet(Mono::never))
                 .takeUntilOther(openStreams.shuttingDown())
                 .takeUntil(sent -> RESET.equals(sent.event()));
@@ -154,7 +156,9 @@ final class EventsController {
     }
 
     private void count(ServerSentEvent<Object> sent) {
-        openStreams.sent(sent.event());
+        if (sent.event() != null) {
+            openStreams.sent(sent.event());
+        }
     }
 
     private static Mono<Optional<Instant>> tokenExpiry() {
