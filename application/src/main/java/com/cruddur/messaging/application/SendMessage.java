@@ -1,5 +1,6 @@
 package com.cruddur.messaging.application;
 
+import com.cruddur.messaging.application.live.Announcements;
 import com.cruddur.messaging.application.port.Ids;
 import com.cruddur.messaging.application.port.MessageGroups;
 import com.cruddur.messaging.application.port.Messages;
@@ -27,9 +28,16 @@ public final class SendMessage {
     private final Ids ids;
     private final Clock clock;
     private final IdempotencyWindow idempotencyWindow;
+    private final Announcements announcements;
 
     public SendMessage(MessageGroups groups, Messages messages, Ids ids, Clock clock,
                        IdempotencyWindow idempotencyWindow) {
+        this(groups, messages, ids, clock, idempotencyWindow, Announcements.NONE);
+    }
+
+    public SendMessage(MessageGroups groups, Messages messages, Ids ids, Clock clock,
+                       IdempotencyWindow idempotencyWindow, Announcements announcements) {
+        this.announcements = announcements;
         this.groups = groups;
         this.messages = messages;
         this.ids = ids;
@@ -46,7 +54,9 @@ public final class SendMessage {
                 .filter(group -> group.hasParticipant(command.sender().id()))
                 .switchIfEmpty(Mono.error(() -> NotFoundException.messageGroup(command.group())))
                 .flatMap(member -> appendTo(command.group(), command.sender(), command.text(), command.key(),
-                        command.fingerprint()))
+                        command.fingerprint())
+                        .flatMap(stored -> announcements.message(stored, member.first().id(), member.second().id())
+                                .thenReturn(stored)))
                 .map(SentMessage::new);
     }
 
@@ -61,6 +71,10 @@ public final class SendMessage {
             return messages.append(Message.compose(ids.newMessageId(), group, sender, text, Timestamp.of(now)),
                     idempotencyWindow.requestFor(key, fingerprint, now));
         });
+    }
+
+    Announcements announcements() {
+        return announcements;
     }
 
     IdempotencyWindow idempotencyWindow() {

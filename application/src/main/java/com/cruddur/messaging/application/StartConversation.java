@@ -58,15 +58,18 @@ public final class StartConversation {
         }
         ParticipantPair pair = ParticipantPair.of(command.sender().id(), recipient.id());
         return groups.findByPair(pair)
-                .flatMap(existing -> sendInto(existing, command))
+                .flatMap(existing -> sendInto(existing, command, recipient))
                 .switchIfEmpty(Mono.defer(() -> startNew(command, recipient)))
                 .onErrorResume(ConversationAlreadyExistsException.class, lostRace -> groups.findByPair(pair)
                         .switchIfEmpty(Mono.error(lostRace))
-                        .flatMap(existing -> sendInto(existing, command)));
+                        .flatMap(existing -> sendInto(existing, command, recipient)));
     }
 
-    private Mono<SentMessage> sendInto(MessageGroupId existing, Command command) {
+    private Mono<SentMessage> sendInto(MessageGroupId existing, Command command, Participant recipient) {
         return sendMessage.appendTo(existing, command.sender(), command.text(), command.key(), command.fingerprint())
+                .flatMap(stored -> sendMessage.announcements()
+                        .message(stored, command.sender().id(), recipient.id())
+                        .thenReturn(stored))
                 .map(SentMessage::new);
     }
 
@@ -76,6 +79,7 @@ public final class StartConversation {
                 command.sender(), recipient, command.text(), Timestamp.of(now));
         return groups.start(conversation,
                         sendMessage.idempotencyWindow().requestFor(command.key(), command.fingerprint(), now))
+                .then(Mono.defer(() -> sendMessage.announcements().conversation(conversation)))
                 .thenReturn(new SentMessage(conversation.firstMessage()))
                 .onErrorResume(DuplicateRequestException.class,
                         repeat -> Mono.just(new SentMessage(repeat.original())));

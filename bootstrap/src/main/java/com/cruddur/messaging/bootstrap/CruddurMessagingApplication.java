@@ -8,6 +8,7 @@ import com.cruddur.messaging.bootstrap.config.EmbeddedDemoConfiguration;
 import com.cruddur.messaging.bootstrap.config.EmbeddedDynamoDbConfiguration;
 import com.cruddur.messaging.bootstrap.config.HealthConfiguration;
 import com.cruddur.messaging.bootstrap.config.StreamPumpConfiguration;
+import com.cruddur.messaging.bootstrap.config.LiveDeliveryConfiguration;
 import com.cruddur.messaging.bootstrap.config.UseCaseConfiguration;
 import com.cruddur.messaging.bootstrap.startup.StartupConfiguration;
 import java.util.Arrays;
@@ -25,7 +26,7 @@ import org.springframework.context.annotation.Import;
 @SpringBootConfiguration
 @EnableAutoConfiguration
 @Import({EmbeddedDynamoDbConfiguration.class, DynamoDbConfiguration.class, PostgresUsersConfiguration.class,
-        UseCaseConfiguration.class, WebConfiguration.class, HealthConfiguration.class, StreamPumpConfiguration.class,
+        UseCaseConfiguration.class, LiveDeliveryConfiguration.class, WebConfiguration.class, HealthConfiguration.class, StreamPumpConfiguration.class,
         EmbeddedDemoConfiguration.class, StartupConfiguration.class})
 public class CruddurMessagingApplication {
 

@@ -5,6 +5,9 @@ import com.cruddur.messaging.adapters.web.connection.ConnectionTimeouts;
 import com.cruddur.messaging.adapters.web.dev.DevTokenConfiguration;
 import com.cruddur.messaging.adapters.web.problem.ProblemConfiguration;
 import com.cruddur.messaging.adapters.web.security.SecurityConfiguration;
+import com.cruddur.messaging.adapters.web.live.LiveProperties;
+import com.cruddur.messaging.adapters.web.live.OpenStreams;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -14,10 +17,10 @@ import org.springframework.context.annotation.Import;
  * The HTTP side of the service: the API routes, their security, their error responses and the bounds on slow
  * connections. Expects the use cases
  * ({@code ListMessages}, {@code ListMessageGroups}, {@code SendMessage}, {@code StartConversation},
- * {@code IdentifyCaller}, {@code ShowUser}) as beans.
+ * {@code IdentifyCaller}, {@code ShowUser}, {@code MissedEvents}) and the port {@code LiveEvents} as beans.
  */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(WebProperties.class)
+@EnableConfigurationProperties({WebProperties.class, LiveProperties.class})
 @Import({ApiConfiguration.class, ProblemConfiguration.class, SecurityConfiguration.class,
         DevTokenConfiguration.class})
 public class WebConfiguration {
@@ -25,6 +28,11 @@ public class WebConfiguration {
     @Bean
     RequestBodyLimitFilter requestBodyLimitFilter(WebProperties properties) {
         return new RequestBodyLimitFilter(properties.maxRequestBody().toBytes());
+    }
+
+    @Bean
+    OpenStreams openStreams(LiveProperties properties, MeterRegistry registry) {
+        return new OpenStreams(properties.maxStreams(), registry);
     }
 
     @Bean

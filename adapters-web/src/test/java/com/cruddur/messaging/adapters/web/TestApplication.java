@@ -1,6 +1,8 @@
 package com.cruddur.messaging.adapters.web;
 
 import com.cruddur.messaging.application.Cursors;
+import com.cruddur.messaging.application.live.InProcessLiveEvents;
+import com.cruddur.messaging.application.live.MissedEvents;
 import com.cruddur.messaging.application.IdempotencyWindow;
 import com.cruddur.messaging.application.IdentifyCaller;
 import com.cruddur.messaging.application.ListMessageGroups;
@@ -61,6 +63,16 @@ class TestApplication {
     @Bean
     ListMessageGroups listMessageGroups(InMemoryMessageStore store, Cursors cursors) {
         return new ListMessageGroups(store.messageGroups(), cursors);
+    }
+
+    @Bean
+    InProcessLiveEvents liveEvents() {
+        return new InProcessLiveEvents();
+    }
+
+    @Bean
+    MissedEvents missedEvents(InMemoryMessageStore store, TickingClock clock) {
+        return new MissedEvents(store.messageGroups(), store.messages(), clock, java.time.Duration.ofDays(1), 500);
     }
 
     @Bean

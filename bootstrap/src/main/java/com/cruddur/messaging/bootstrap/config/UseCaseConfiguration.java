@@ -8,6 +8,7 @@ import com.cruddur.messaging.application.MoveGroupsToNewestMessage;
 import com.cruddur.messaging.application.SendMessage;
 import com.cruddur.messaging.application.ShowUser;
 import com.cruddur.messaging.application.StartConversation;
+import com.cruddur.messaging.application.live.Announcements;
 import com.cruddur.messaging.application.port.Ids;
 import com.cruddur.messaging.application.port.MessageGroups;
 import com.cruddur.messaging.application.port.Messages;
@@ -55,8 +56,8 @@ public class UseCaseConfiguration {
 
     @Bean
     SendMessage sendMessage(MessageGroups groups, Messages messages, Ids ids, Clock clock,
-                            IdempotencyProperties idempotency) {
-        return new SendMessage(groups, messages, ids, clock, idempotency.toWindow());
+                            IdempotencyProperties idempotency, Announcements announcements) {
+        return new SendMessage(groups, messages, ids, clock, idempotency.toWindow(), announcements);
     }
 
     @Bean

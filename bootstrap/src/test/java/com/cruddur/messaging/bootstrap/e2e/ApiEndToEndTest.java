@@ -18,12 +18,17 @@ import java.util.TreeMap;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.MediaType;
+import org.springframework.http.codec.ServerSentEvent;
+import reactor.core.Disposable;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
@@ -39,6 +44,9 @@ class ApiEndToEndTest {
     private static final String BAYKO = "bayko" + SUFFIX;
     private static final String LONDO = "londo" + SUFFIX;
     private static final String GKAR = "gkar" + SUFFIX;
+    /** A pair with no conversation before the live-delivery test, whichever order the tests run in. */
+    private static final String VIR = "vir" + SUFFIX;
+    private static final String LENNIER = "lennier" + SUFFIX;
 
     private static CognitoLocalFixture cognito;
     private static ConfigurableApplicationContext app;
@@ -53,14 +61,14 @@ class ApiEndToEndTest {
         clientId = cognito.createAppClient(pool, "cruddur-frontend");
         PostgresFixture postgres = PostgresFixture.shared();
         UsersRows rows = new UsersRows(postgres.users().connectionFactory());
-        for (String handle : List.of(ANDREW, BAYKO, LONDO, GKAR)) {
+        for (String handle : List.of(ANDREW, BAYKO, LONDO, GKAR, VIR, LENNIER)) {
             rows.insert(handle.replaceAll("[0-9a-f]{6}$", "").toUpperCase(), handle, null);
             cognito.createUser(pool, handle + "@example.com", handle, handle, PASSWORD);
         }
         CognitoUserSync.Report synced = new CognitoUserSync(
                 new CognitoUsers(cognito.client()),
                 postgres.users().connectionFactory()).sync(pool).block(Duration.ofSeconds(30));
-        assertThat(synced.updated()).isEqualTo(4);
+        assertThat(synced.updated()).isEqualTo(6);
 
         app = new SpringApplicationBuilder(CruddurMessagingApplication.class)
                 .profiles("aws")
@@ -313,5 +321,108 @@ class ApiEndToEndTest {
                 .expectStatus().isNotFound();
         assertThat(app.getEnvironment().getProperty("local.management.port"))
                 .isNotEqualTo(app.getEnvironment().getProperty("local.server.port"));
+    }
+
+    /** An open {@code GET /api/events} of {@code handle}, its events (heartbeats left out) gathered as they come. */
+    private static final class EventStream implements AutoCloseable {
+
+        final List<ServerSentEvent<Map<String, Object>>> events = new CopyOnWriteArrayList<>();
+        private final Disposable subscription;
+
+        EventStream(String handle, String lastEventId) {
+            this.subscription = http.get().uri("/api/events")
+                    .accept(MediaType.TEXT_EVENT_STREAM)
+                    .headers(h -> {
+                        h.setBearerAuth(tokenOf(handle));
+                        if (lastEventId != null) {
+                            h.set("Last-Event-ID", lastEventId);
+                        }
+                    })
+                    .exchange()
+                    .expectStatus().isOk()
+                    .returnResult(new ParameterizedTypeReference<ServerSentEvent<Map<String, Object>>>() { })
+                    .getResponseBody()
+                    .filter(event -> event.event() != null)
+                    .subscribe(events::add);
+        }
+
+        List<ServerSentEvent<Map<String, Object>>> await(int count) {
+            Awaitility.await("events on the stream").atMost(Duration.ofSeconds(30)).until(() -> events.size() >= count);
+            return List.copyOf(events);
+        }
+
+        @Override
+        public void close() {
+            subscription.dispose();
+        }
+    }
+
+    private static List<String> uuidsOfMessages(String reader, String group) {
+        return http.get().uri("/api/messages/" + group)
+                .headers(h -> h.setBearerAuth(tokenOf(reader)))
+                .exchange()
+                .expectStatus().isOk()
+                .expectBodyList(new ParameterizedTypeReference<Map<String, Object>>() { })
+                .returnResult().getResponseBody().stream().map(row -> (String) row.get("uuid")).toList();
+    }
+
+    private static String send(String from, String group, String text) {
+        return (String) post(from, "{\"message_group_uuid\":\"" + group + "\",\"message\":\"" + text + "\"}", null)
+                .expectStatus().isOk()
+                .expectBody(new ParameterizedTypeReference<Map<String, Object>>() { })
+                .returnResult().getResponseBody().get("uuid");
+    }
+
+    @Test
+    void liveEventsReachTheOtherParticipantInOrderAndNoOneElse() {
+        try (EventStream londo = new EventStream(VIR, null); EventStream andrew = new EventStream(ANDREW, null)) {
+            String group = startConversation(LENNIER, VIR, "live one");
+            send(LENNIER, group, "live two");
+
+            List<ServerSentEvent<Map<String, Object>>> received = londo.await(3);
+            assertThat(received).map(ServerSentEvent::event).containsExactly("message_group", "message", "message");
+            assertThat(received.get(0).data()).containsEntry("uuid", group).containsEntry("handle", LENNIER)
+                    .containsEntry("message", "live one");
+            assertThat(received.subList(1, 3)).map(event -> event.data().get("uuid"))
+                    .containsExactlyElementsOf(uuidsOfMessages(VIR, group));
+            assertThat(received.subList(1, 3)).map(event -> event.data().get("message_group_uuid"))
+                    .containsOnly(group);
+            assertThat(received).map(ServerSentEvent::id).doesNotContainNull().isSorted();
+            assertThat(andrew.events).as("a third user's stream").isEmpty();
+        }
+    }
+
+    @Test
+    void aStreamReopenedWithItsLastIdReceivesExactlyWhatItMissed() {
+        String group = startConversation(GKAR, BAYKO, "before the break");
+        String lastId;
+        try (EventStream bayko = new EventStream(BAYKO, null)) {
+            send(GKAR, group, "seen live");
+            lastId = bayko.await(1).get(0).id();
+        }
+        String missedOne = send(GKAR, group, "missed one");
+        String missedTwo = send(GKAR, group, "missed two");
+        // The read back finds a conversation by its inbox row, which pattern E moves.
+        awaitBothInboxesShow(GKAR, BAYKO, group, "missed two");
+
+        try (EventStream bayko = new EventStream(BAYKO, lastId)) {
+            assertThat(bayko.await(2)).map(event -> event.data().get("uuid")).containsExactly(missedOne, missedTwo);
+            String liveAgain = send(GKAR, group, "live again");
+            assertThat(bayko.await(3)).map(event -> event.data().get("uuid"))
+                    .containsExactly(missedOne, missedTwo, liveAgain);
+        }
+    }
+
+    @Test
+    void anUnknownLastEventIdGivesAReset() {
+        try (EventStream bayko = new EventStream(BAYKO, "not-an-id")) {
+            assertThat(bayko.await(1)).map(ServerSentEvent::event).containsExactly("reset");
+        }
+    }
+
+    @Test
+    void theEventStreamNeedsAToken() {
+        http.get().uri("/api/events").accept(MediaType.TEXT_EVENT_STREAM).exchange()
+                .expectStatus().isUnauthorized();
     }
 }

@@ -5,6 +5,6 @@ import org.springframework.context.annotation.Import;
 
 /** The routes the Cruddur frontend calls. */
 @Configuration(proxyBeanMethods = false)
-@Import({MessagingController.class, UsersController.class})
+@Import({MessagingController.class, UsersController.class, EventsController.class})
 public class ApiConfiguration {
 }

@@ -1,0 +1,55 @@
+package com.cruddur.messaging.application.live;
+
+import com.cruddur.messaging.domain.InboxEntry;
+import com.cruddur.messaging.domain.Message;
+import com.cruddur.messaging.domain.UserId;
+import java.util.Objects;
+
+/**
+ * Something a signed-in user's open streams are told: a new message in one of their conversations, or a
+ * conversation that appeared in their inbox. Every event has an {@link EventId} that orders it among the user's
+ * events, so a client that reconnects says where it stopped.
+ */
+public sealed interface LiveEvent {
+
+    /** The user whose streams receive it. */
+    UserId recipient();
+
+    EventId id();
+
+    /** A new message in one of the recipient's conversations (their own sends from another device too). */
+    record NewMessage(UserId recipient, Message message) implements LiveEvent {
+
+        public NewMessage {
+            Objects.requireNonNull(recipient, "recipient");
+            Objects.requireNonNull(message, "message");
+        }
+
+        @Override
+        public EventId id() {
+            return EventId.ofMessage(message);
+        }
+    }
+
+    /**
+     * A conversation that appeared in the recipient's inbox, as pattern B lists it; {@code first} is the message
+     * that started it (its id orders the event just before that message's own).
+     */
+    record NewConversation(InboxEntry entry, Message first) implements LiveEvent {
+
+        public NewConversation {
+            Objects.requireNonNull(entry, "entry");
+            Objects.requireNonNull(first, "first message");
+        }
+
+        @Override
+        public UserId recipient() {
+            return entry.owner();
+        }
+
+        @Override
+        public EventId id() {
+            return EventId.ofConversation(first);
+        }
+    }
+}
