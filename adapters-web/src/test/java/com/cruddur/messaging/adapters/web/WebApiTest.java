@@ -67,6 +67,10 @@ abstract class WebApiTest {
         return TestTokens.valid(subjects.get(user));
     }
 
+    String subjectOf(Participant user) {
+        return subjects.get(user);
+    }
+
     SentMessage start(Participant sender, Participant recipient, String text) {
         return startConversation.send(
                 StartConversation.Command.of(sender, recipient.handle().value(), text, null)).block();
