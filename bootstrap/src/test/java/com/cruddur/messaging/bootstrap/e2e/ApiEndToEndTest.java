@@ -414,6 +414,23 @@ class ApiEndToEndTest {
     }
 
     @Test
+    void aStreamReopenedRightAfterTheSendsReceivesWhatItMissedBeforePatternEMovedTheRows() {
+        String group = startConversation(LENNIER, GKAR, "before the break");
+        String lastId;
+        try (EventStream gkar = new EventStream(GKAR, null)) {
+            send(LENNIER, group, "seen live");
+            lastId = gkar.await(1).get(0).id();
+        }
+        String missedOne = send(LENNIER, group, "missed one");
+        String missedTwo = send(LENNIER, group, "missed two");
+
+        // No wait for the stream pump: the stream waits for pattern E itself before it reads back.
+        try (EventStream gkar = new EventStream(GKAR, lastId)) {
+            assertThat(gkar.await(2)).map(event -> event.data().get("uuid")).containsExactly(missedOne, missedTwo);
+        }
+    }
+
+    @Test
     void anUnknownLastEventIdGivesAReset() {
         try (EventStream bayko = new EventStream(BAYKO, "not-an-id")) {
             assertThat(bayko.await(1)).map(ServerSentEvent::event).containsExactly("reset");
