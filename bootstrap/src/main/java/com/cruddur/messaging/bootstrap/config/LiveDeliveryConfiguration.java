@@ -1,6 +1,6 @@
 package com.cruddur.messaging.bootstrap.config;
 
-import com.cruddur.messaging.adapters.redis.RedisLiveEventsConfiguration;
+import com.cruddur.messaging.adapters.web.live.redis.RedisLiveEventsConfiguration;
 import com.cruddur.messaging.adapters.web.live.LiveProperties;
 import com.cruddur.messaging.application.live.Announcements;
 import com.cruddur.messaging.application.live.InProcessLiveEvents;
@@ -17,7 +17,7 @@ import org.springframework.context.annotation.Import;
 /**
  * Live delivery: a send announces what it stored to the fan-out; {@code GET /api/events} reads it, and reads back
  * from the table what a reconnecting client missed. {@code cruddur.live.fan-out} chooses the fan-out:
- * {@code in-process} (the default: one instance, no Redis) or {@code redis} (many instances: adapters-redis).
+ * {@code in-process} (the default: one instance, no Redis) or {@code redis} (many instances: Redis pub/sub, {@code adapters.web.live.redis}).
  */
 @Configuration(proxyBeanMethods = false)
 @Import(RedisLiveEventsConfiguration.class)

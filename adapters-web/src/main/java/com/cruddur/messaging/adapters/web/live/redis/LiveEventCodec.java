@@ -1,4 +1,4 @@
-package com.cruddur.messaging.adapters.redis;
+package com.cruddur.messaging.adapters.web.live.redis;
 
 import com.cruddur.messaging.application.live.LiveEvent;
 import com.cruddur.messaging.domain.Handle;

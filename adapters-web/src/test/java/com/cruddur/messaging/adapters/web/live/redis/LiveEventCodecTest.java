@@ -1,4 +1,4 @@
-package com.cruddur.messaging.adapters.redis;
+package com.cruddur.messaging.adapters.web.live.redis;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package com.cruddur.messaging.adapters.redis;
+package com.cruddur.messaging.adapters.web.live.redis;
 
 import io.lettuce.core.ClientOptions;
 import io.lettuce.core.resource.ClientResources;
