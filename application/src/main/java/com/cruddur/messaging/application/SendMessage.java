@@ -11,6 +11,7 @@ import com.cruddur.messaging.domain.MessageText;
 import com.cruddur.messaging.domain.Participant;
 import com.cruddur.messaging.domain.RequestFingerprint;
 import com.cruddur.messaging.domain.Timestamp;
+import com.cruddur.messaging.domain.UserId;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Objects;
@@ -54,22 +55,25 @@ public final class SendMessage {
                 .filter(group -> group.hasParticipant(command.sender().id()))
                 .switchIfEmpty(Mono.error(() -> NotFoundException.messageGroup(command.group())))
                 .flatMap(member -> appendTo(command.group(), command.sender(), command.text(), command.key(),
-                        command.fingerprint())
-                        .flatMap(stored -> announcements.message(stored, member.first().id(), member.second().id())
-                                .thenReturn(stored)))
+                        command.fingerprint(), member.first().id(), member.second().id()))
                 .map(SentMessage::new);
     }
 
     /**
-     * Stores a message in a conversation the sender is known to be in; {@code fingerprint} is what the client's
-     * request asked for (a send to a handle lands here too, and keeps its own fingerprint).
+     * Stores a message in a conversation the sender is known to be in and announces it to both participants;
+     * {@code fingerprint} is what the client's request asked for (a send to a handle lands here too, and keeps its
+     * own fingerprint). A repeated request (its idempotency key used already) returns the message stored the first
+     * time and announces nothing: that message was announced when it was stored.
      */
     Mono<Message> appendTo(MessageGroupId group, Participant sender, MessageText text, Optional<IdempotencyKey> key,
-                           RequestFingerprint fingerprint) {
+                           RequestFingerprint fingerprint, UserId first, UserId second) {
         return Mono.defer(() -> {
             Instant now = clock.instant();
-            return messages.append(Message.compose(ids.newMessageId(), group, sender, text, Timestamp.of(now)),
-                    idempotencyWindow.requestFor(key, fingerprint, now));
+            Message composed = Message.compose(ids.newMessageId(), group, sender, text, Timestamp.of(now));
+            return messages.append(composed, idempotencyWindow.requestFor(key, fingerprint, now))
+                    .flatMap(stored -> stored.id().equals(composed.id())
+                            ? announcements.message(stored, first, second).thenReturn(stored)
+                            : Mono.just(stored));
         });
     }
 

@@ -66,10 +66,8 @@ public final class StartConversation {
     }
 
     private Mono<SentMessage> sendInto(MessageGroupId existing, Command command, Participant recipient) {
-        return sendMessage.appendTo(existing, command.sender(), command.text(), command.key(), command.fingerprint())
-                .flatMap(stored -> sendMessage.announcements()
-                        .message(stored, command.sender().id(), recipient.id())
-                        .thenReturn(stored))
+        return sendMessage.appendTo(existing, command.sender(), command.text(), command.key(), command.fingerprint(),
+                        command.sender().id(), recipient.id())
                 .map(SentMessage::new);
     }
 

@@ -31,6 +31,8 @@ import org.springframework.test.web.reactive.server.WebTestClient;
                 "cruddur.auth.issuer=" + TestTokens.ISSUER,
                 "cruddur.auth.client-ids=" + TestTokens.CLIENT_ID + "," + TestTokens.OTHER_CLIENT_ID,
                 "cruddur.web.frontend-origin=http://localhost:3000",
+                // As the service has it: Redis (on the class path for the fan-out) is no health contributor.
+                "management.health.redis.enabled=false",
         })
 // WebTestClient's default 5 s is too tight for the first call of an endpoint on a busy two-core build machine.
 @AutoConfigureWebTestClient(timeout = "30s")
@@ -65,6 +67,10 @@ abstract class WebApiTest {
 
     String tokenOf(Participant user) {
         return TestTokens.valid(subjects.get(user));
+    }
+
+    String subjectOf(Participant user) {
+        return subjects.get(user);
     }
 
     SentMessage start(Participant sender, Participant recipient, String text) {

@@ -19,4 +19,13 @@ public interface LiveEvents {
      * when the fan-out is lost; the stream then ends and its client resumes from its last event.
      */
     Flux<LiveEvent> receive(UserId user);
+
+    /**
+     * {@link #receive(UserId)}, calling {@code ready} once the subscription takes every event published from then
+     * on: a shared fan-out confirms its subscription with the broker first, so a stream reads back what its
+     * client missed only after that, and nothing falls between the two. Errors when no subscription can be made.
+     */
+    default Flux<LiveEvent> receive(UserId user, Runnable ready) {
+        return receive(user).doOnSubscribe(subscription -> ready.run());
+    }
 }

@@ -25,6 +25,9 @@ import java.util.concurrent.CompletableFuture;
 public final class BenchmarkCommand {
 
     private static final String TABLE = MessagesTable.DEFAULT_NAME;
+    /** Open streams of the live delivery rows, and sends per stream. */
+    private static final int LIVE_STREAMS = 100;
+    private static final int LIVE_ROUNDS = 3;
     private static final String MAIN_REGION = "bench-main";
 
     private final Settings settings;
@@ -38,6 +41,7 @@ public final class BenchmarkCommand {
     private URI endpoint;
     private TestIssuer issuer;
     private UsersDb users;
+    private boolean usersInserted;
     private DataSet data;
     private Map<String, String> tokens;
     private List<String> groups;
@@ -64,18 +68,26 @@ public final class BenchmarkCommand {
 
     public static void main(String[] args) throws Exception {
         Quiet.logging();
-        Settings settings = Settings.from(args, System.getenv());
+        // --live-only: the live delivery rows alone, written to docs/benchmark-live.md (a few minutes).
+        boolean liveOnly = java.util.Arrays.asList(args).contains("--live-only");
+        Settings settings = Settings.from(java.util.Arrays.stream(args).filter(arg -> !arg.equals("--live-only"))
+                .toArray(String[]::new), System.getenv());
         Path root = Path.of(System.getProperty("benchmark.root", ".")).toAbsolutePath().normalize();
         Files.createDirectories(root.resolve("bootstrap/target/benchmark"));
         Child.recordPidsIn(root.resolve("bootstrap/target/benchmark/pids"));
         long started = System.nanoTime();
         BenchmarkCommand command = new BenchmarkCommand(settings, root);
         try {
-            command.runAll();
+            if (liveOnly) {
+                command.startStores();
+                command.liveDelivery();
+            } else {
+                command.runAll();
+            }
         } finally {
             command.stopAll();
         }
-        command.finish((System.nanoTime() - started) / 1e9);
+        command.finish((System.nanoTime() - started) / 1e9, liveOnly ? "docs/benchmark-live.md" : "docs/benchmark.md");
         System.exit(0);
     }
 
@@ -86,7 +98,53 @@ public final class BenchmarkCommand {
         freshJvms();
         scaling();
         streamHandler();
+        liveDelivery();
         embeddedDefault();
+    }
+
+    /**
+     * From {@code POST /api/messages} returning to the recipient's stream having the event, at
+     * {@link #LIVE_STREAMS} open streams: one instance (in-process fan-out), then two sharing the machine's Redis
+     * (streams on one, sends through the other).
+     */
+    private void liveDelivery() {
+        try (Store main = new Store(endpoint, MAIN_REGION, TABLE)) {
+            MessagesTable.named(TABLE).create(main.client()).onErrorComplete().block(Duration.ofSeconds(60));
+        }
+        if (!usersInserted) {
+            users.insert(data);
+            usersInserted = true;
+        }
+        List<DataSet.Pair> pairs = LiveLatency.pairsOf(data.users(), LIVE_STREAMS);
+        LiveLatency latency = new LiveLatency(tokens);
+        double load = loadAverage();
+        ServiceProcess one = startService("service (live, in process)", MAIN_REGION, true, settings.serviceOptions());
+        try {
+            report.row("live delivery, one instance (in-process fan-out): POST answered to event on the "
+                    + "recipient's stream, p50 / p99, " + pairs.size() + " open streams",
+                    LiveLatency.describe(latency.measure(one.api(), one.api(), pairs, LIVE_ROUNDS)),
+                    "load " + Report.number(load, 1));
+        } finally {
+            one.close();
+        }
+        List<String> redis = List.of("--cruddur.live.fan-out=redis", "--spring.data.redis.host=127.0.0.1",
+                "--spring.data.redis.port=6379",
+                "--cruddur.live.redis.channel-prefix=cruddur-benchmark-" + java.util.UUID.randomUUID() + ":");
+        load = loadAverage();
+        ServiceProcess sending = startService("service (live, sending)", MAIN_REGION, true,
+                settings.serviceOptions(), redis);
+        ServiceProcess receiving = startService("service (live, receiving)", MAIN_REGION, false,
+                settings.serviceOptions(), redis);
+        try {
+            report.row("live delivery, two instances through Redis (127.0.0.1:6379): POST answered on one to event "
+                    + "on the other's stream, p50 / p99, " + pairs.size() + " open streams",
+                    LiveLatency.describe(new LiveLatency(tokens).measure(sending.api(), receiving.api(), pairs,
+                            LIVE_ROUNDS)),
+                    "load " + Report.number(load, 1));
+        } finally {
+            sending.close();
+            receiving.close();
+        }
     }
 
     private void startStores() {
@@ -111,6 +169,7 @@ public final class BenchmarkCommand {
         ServiceProcess service = startService("service (pump on)", MAIN_REGION, true, settings.serviceOptions());
         report.row("start-up to ready, AWS mode, s (first start, pump on)", Report.number(service.startSeconds(), 1));
         users.insert(data);
+        usersInserted = true;
         Seeder seeder = new Seeder(service.api(), tokens);
         Seeder.Rate[] started = new Seeder.Rate[1];
         say("seeding " + data.conversations().size() + " conversations through the API (pattern D)");
@@ -458,10 +517,15 @@ public final class BenchmarkCommand {
     }
 
     private ServiceProcess startService(String name, String region, boolean pump, String options) {
+        return startService(name, region, pump, options, List.of());
+    }
+
+    private ServiceProcess startService(String name, String region, boolean pump, String options,
+                                        List<String> moreArguments) {
         say("starting the " + name);
         return ServiceProcess.start(name, new ServiceProcess.Target(root.resolve("bootstrap/target/cruddur-messaging.jar"),
                 options, endpoint, region, TABLE, pump, issuer.jwksUrl(), users.url()),
-                out.resolve(name.replaceAll("[^a-z0-9]+", "-") + ".log"));
+                out.resolve(name.replaceAll("[^a-z0-9]+", "-") + ".log"), moreArguments);
     }
 
     private void stopAll() {
@@ -476,7 +540,7 @@ public final class BenchmarkCommand {
         }
     }
 
-    private void finish(double seconds) {
+    private void finish(double seconds, String file) {
         String commandLine = System.getProperty("benchmark.command", "bin/benchmark");
         String machine = Child.run(List.of("bash", "-c", "echo \"$(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo"
                 + " | cut -d: -f2 | xargs)), $(( $(grep MemTotal /proc/meminfo | tr -s ' ' | cut -d' ' -f2) / 1024"
@@ -493,8 +557,8 @@ public final class BenchmarkCommand {
         System.out.println();
         System.out.println(report.table());
         notes.forEach(note -> System.out.println("- " + note));
-        report.write(root.resolve("docs/benchmark.md"), commandLine, machine.trim(), commit.trim(), text.toString());
-        System.out.println("\nwritten to docs/benchmark.md");
+        report.write(root.resolve(file), commandLine, machine.trim(), commit.trim(), text.toString());
+        System.out.println("\nwritten to " + file);
     }
 
     private static double loadAverage() {

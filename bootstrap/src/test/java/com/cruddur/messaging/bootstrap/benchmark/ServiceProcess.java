@@ -45,6 +45,11 @@ final class ServiceProcess implements AutoCloseable {
 
     /** Starts the service and waits until it is ready (or fails with its log). */
     static ServiceProcess start(String name, Target target, Path log) {
+        return start(name, target, log, List.of());
+    }
+
+    /** As {@link #start(String, Target, Path)}, with more {@code --name=value} arguments for the service. */
+    static ServiceProcess start(String name, Target target, Path log, List<String> moreArguments) {
         int port = freePort();
         int managementPort = freePort();
         List<String> command = new ArrayList<>();
@@ -69,6 +74,7 @@ final class ServiceProcess implements AutoCloseable {
                 "--cruddur.auth.client-ids=" + TestIssuer.CLIENT_ID,
                 "--cruddur.users.url=" + target.usersUrl(),
                 "--cruddur.users.username=postgres"));
+        command.addAll(moreArguments);
         long started = System.nanoTime();
         Child child = Child.start(name, command, log, null);
         ServiceProcess service = new ServiceProcess(child, port, managementPort, Double.NaN);

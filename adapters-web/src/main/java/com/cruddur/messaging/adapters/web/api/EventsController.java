@@ -90,16 +90,25 @@ final class EventsController {
         Sinks.Empty<Void> overflowed = Sinks.empty();
         ServerSentEvent<Object> retry = ServerSentEvent.builder().retry(properties.reconnect()).comment("").build();
         // The live events are taken before anything is written: once the client has the response, nothing is missed.
+        // What was missed is read back once the fan-out confirmed the subscription (or failed to make one: the
+        // stream then sends what it read back and ends, and its client comes back after the retry).
         Flux<ServerSentEvent<Object>> events = Flux.defer(() -> {
-            var live = liveEvents.receive(caller.id()).subscribe(
+            Sinks.Empty<Void> listening = Sinks.empty();
+            var live = liveEvents.receive(caller.id(), listening::tryEmitEmpty).subscribe(
                     event -> {
                         if (held.tryEmitNext(event).isFailure()) {
                             overflowed.tryEmitEmpty();
                         }
                     },
-                    lost -> held.tryEmitComplete(),
-                    held::tryEmitComplete);
-            return catchUp(caller, lastEventId)
+                    lost -> {
+                        held.tryEmitComplete();
+                        listening.tryEmitEmpty();
+                    },
+                    () -> {
+                        held.tryEmitComplete();
+                        listening.tryEmitEmpty();
+                    });
+            return listening.asMono().then(settled(lastEventId)).then(Mono.defer(() -> catchUp(caller, lastEventId)))
                     .flatMapMany(readBack -> {
                         Set<String> sent = readBack.stream().map(ServerSentEvent::id).collect(Collectors.toSet());
                         return Flux.concat(Flux.just(retry), Flux.fromIterable(readBack),
@@ -108,21 +117,36 @@ final class EventsController {
                     })
                     .doFinally(signal -> live.dispose());
         });
+        // The stream ends with its events: when the fan-out is lost, the client resumes from its last id.
+        Sinks.Empty<Void> ended = Sinks.empty();
         Flux<ServerSentEvent<Object>> heartbeats = Flux.interval(properties.heartbeat())
-                .map(tick -> ServerSentEvent.builder().comment("").build());
+                .map(tick -> ServerSentEvent.builder().comment("").build())
+                .takeUntilOther(ended.asMono());
         // A client that does not read is cut off with an error: completing would wait to write to it.
-        Mono<ServerSentEvent<Object>> cutOff = overflowed.asMono()
+        Flux<ServerSentEvent<Object>> cutOff = overflowed.asMono()
                 .doOnSuccess(done -> openStreams.droppedSlowClient())
-                .then(Mono.error(() -> new SlowClientException(properties.buffer())));
-        return Flux.merge(events.doOnNext(this::count), heartbeats, cutOff)
+                .then(Mono.<ServerSentEvent<Object>>error(() -> new SlowClientException(properties.buffer())))
+                .flux()
+                .takeUntilOther(ended.asMono());
+        return Flux.merge(events.doOnNext(this::count).doOnComplete(ended::tryEmitEmpty), heartbeats, cutOff)
                 .takeUntilOther(expiry.map(at -> Mono.delay(untilThen(at))).orElseGet(Mono::never))
                 .takeUntilOther(openStreams.shuttingDown())
                 .takeUntil(sent -> RESET.equals(sent.event()));
     }
 
-    private Duration untilThen(Instant at) {
-        Duration left = Duration.between(clock.instant(), at);
+    /** Measured on the system clock, as the token's validation measured it (the service's clock may be another). */
+    private static Duration untilThen(Instant at) {
+        Duration left = Duration.between(Instant.now(), at);
         return left.isNegative() ? Duration.ZERO : left;
+    }
+
+    /**
+     * A resumed stream reads back once pattern E moved the inbox rows of messages stored before it subscribed: the
+     * read back finds conversations by their rows. Meanwhile its live events are held.
+     */
+    private Mono<Void> settled(Optional<String> lastEventId) {
+        return lastEventId.isEmpty() || lastEventId.get().isBlank() || properties.resumeSettle().isZero()
+                ? Mono.empty() : Mono.delay(properties.resumeSettle()).then();
     }
 
     /** The events missed since {@code lastEventId}: none without one, a reset for one that cannot be resumed. */

@@ -14,6 +14,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param resumeWindow  a {@code Last-Event-ID} older than this gives a {@code reset}
  * @param resumeMax     more missed events than this give a {@code reset}
  * @param publishTimeout how long a send waits for its events to be handed to the fan-out before it answers anyway
+ * @param resumeSettle  how long a resumed stream waits before it reads back what its client missed: pattern E
+ *                      moves an inbox row shortly after its message is stored, and the read back finds a
+ *                      conversation by that row; longer than pattern E's lag, nothing stored before the reconnect
+ *                      is missed
  */
 @ConfigurationProperties("cruddur.live")
 public record LiveProperties(@DefaultValue("25s") Duration heartbeat,
@@ -22,7 +26,8 @@ public record LiveProperties(@DefaultValue("25s") Duration heartbeat,
                              @DefaultValue("2s") Duration reconnect,
                              @DefaultValue("24h") Duration resumeWindow,
                              @DefaultValue("500") int resumeMax,
-                             @DefaultValue("500ms") Duration publishTimeout) {
+                             @DefaultValue("500ms") Duration publishTimeout,
+                             @DefaultValue("1s") Duration resumeSettle) {
 
     public LiveProperties {
         if (maxStreams < 1 || buffer < 1 || resumeMax < 1) {

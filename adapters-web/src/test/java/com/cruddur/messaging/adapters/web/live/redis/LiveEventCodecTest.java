@@ -1,0 +1,52 @@
+package com.cruddur.messaging.adapters.web.live.redis;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.cruddur.messaging.application.contract.ContractFixtures;
+import com.cruddur.messaging.application.live.LiveEvent;
+import com.cruddur.messaging.domain.InboxEntry;
+import com.cruddur.messaging.domain.LastMessage;
+import com.cruddur.messaging.domain.Message;
+import com.cruddur.messaging.domain.MessageGroupId;
+import com.cruddur.messaging.domain.MessageId;
+import com.cruddur.messaging.domain.Participant;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/** A live event read back from its channel is the event that was published, id and all. */
+class LiveEventCodecTest {
+
+    private final LiveEventCodec codec = new LiveEventCodec();
+    private final Participant londo = ContractFixtures.participant("Londo Mollari");
+    private final Participant vir = ContractFixtures.participant("Vir \"Cotto\" ✓");
+    private final Message message = new Message(new MessageId(UUID.randomUUID()),
+            new MessageGroupId(UUID.randomUUID()), londo, "hello\nthere \u00e9 \"quoted\"", ContractFixtures.at(7));
+
+    @Test
+    void aNewMessageTravelsWhole() {
+        LiveEvent event = new LiveEvent.NewMessage(vir.id(), message);
+
+        LiveEvent read = codec.decode(codec.encode(event));
+
+        assertThat(read).isEqualTo(event);
+        assertThat(read.id()).isEqualTo(event.id());
+    }
+
+    @Test
+    void aNewConversationTravelsWhole() {
+        InboxEntry entry = new InboxEntry(vir.id(), message.groupId(), londo, LastMessage.of(message));
+        LiveEvent event = new LiveEvent.NewConversation(entry, message);
+
+        LiveEvent read = codec.decode(codec.encode(event));
+
+        assertThat(read).isEqualTo(event);
+        assertThat(read.id()).isEqualTo(event.id());
+    }
+
+    @Test
+    void somethingElseOnTheChannelIsRefused() {
+        assertThatThrownBy(() -> codec.decode("{\"kind\":\"other\"}")).isInstanceOf(RuntimeException.class);
+        assertThatThrownBy(() -> codec.decode("not json")).isInstanceOf(RuntimeException.class);
+    }
+}
