@@ -7,9 +7,11 @@ import java.util.Map;
 import java.util.Objects;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.IDefaultValueProvider;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.IParameterExceptionHandler;
 import picocli.CommandLine.IVersionProvider;
+import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ScopeType;
@@ -33,6 +35,12 @@ public final class AdminCli {
     public static final int USAGE_ERROR = 2;
 
     private static final int USAGE_WIDTH = 100;
+
+    /** The reference's table name variable; the default of {@code --table}. */
+    static final String TABLE_VARIABLE = "DDB_MESSAGE_TABLE";
+
+    /** The reference's user pool variable; the default of {@code --pool}. */
+    static final String POOL_VARIABLE = "AWS_COGNITO_USER_POOL_ID";
 
     @Option(names = "--verbose", scope = ScopeType.INHERIT,
             description = "Print the stack trace of a failure and library warnings.")
@@ -63,7 +71,8 @@ public final class AdminCli {
                 .setCaseInsensitiveEnumValuesAllowed(true)
                 .setUsageHelpWidth(USAGE_WIDTH)
                 .setExecutionExceptionHandler(failures(errors, verbose))
-                .setParameterExceptionHandler(usageMistakes(errors, verbose));
+                .setParameterExceptionHandler(usageMistakes(errors, verbose))
+                .setDefaultValueProvider(referenceDefaults(env));
         try {
             return cli.execute(args);
         } finally {
@@ -76,6 +85,21 @@ public final class AdminCli {
     String env(String name) {
         String value = env.get(name);
         return value == null || value.isBlank() ? null : value;
+    }
+
+    /**
+     * The reference's environment variables as defaults: {@code --table} from {@value #TABLE_VARIABLE},
+     * {@code --pool} from {@value #POOL_VARIABLE}; an option given on the command line wins.
+     */
+    static IDefaultValueProvider referenceDefaults(Map<String, String> env) {
+        Map<String, String> variables = Map.of("--table", TABLE_VARIABLE, "--pool", POOL_VARIABLE);
+        return argument -> {
+            if (argument instanceof OptionSpec option && variables.containsKey(option.longestName())) {
+                String value = env.get(variables.get(option.longestName()));
+                return value == null || value.isBlank() ? null : value.trim();
+            }
+            return null;
+        };
     }
 
     private static IExecutionExceptionHandler failures(PrintWriter err, boolean verbose) {

@@ -2,7 +2,10 @@ package com.cruddur.messaging.bootstrap.cli;
 
 import java.net.URI;
 import java.time.Duration;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
@@ -15,9 +18,21 @@ import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityPr
 /** Which Cognito user pool, and where: AWS by default, or an emulator such as cognito-local. */
 final class CognitoOptions {
 
-    @Option(names = "--pool", required = true, paramLabel = "<id>", description = "The user pool id, e.g. "
-            + "us-east-1_AbCdEfGhI.")
+    @Option(names = "--pool", paramLabel = "<id>", description = "The user pool id, e.g. "
+            + "us-east-1_AbCdEfGhI (default: $" + AdminCli.POOL_VARIABLE + "; one of them is required).")
     String pool;
+
+    @Spec(Spec.Target.MIXEE)
+    CommandSpec command;
+
+    /** The pool, from --pool or the reference's variable; a usage mistake when neither gives one. */
+    String pool() {
+        if (pool == null || pool.isBlank()) {
+            throw new ParameterException(command.commandLine(), "Missing required option: '--pool=<id>' (or set $"
+                    + AdminCli.POOL_VARIABLE + ")");
+        }
+        return pool;
+    }
 
     @Option(names = "--cognito-endpoint", paramLabel = "<url>",
             description = "A Cognito endpoint to use instead of AWS (cognito-local, say).")
@@ -38,6 +53,7 @@ final class CognitoOptions {
      * seconds; the caller closes it.
      */
     CognitoIdentityProviderAsyncClient open() {
+        pool();
         try {
             CognitoIdentityProviderAsyncClientBuilder builder = CognitoIdentityProviderAsyncClient.builder()
                     .httpClientBuilder(NettyNioAsyncHttpClient.builder()

@@ -106,9 +106,9 @@ final class DbCommand {
             try (UsersDbOptions.Users users = database.open();
                  CognitoIdentityProviderAsyncClient client = cognito.open()) {
                 CognitoUserSync sync = new CognitoUserSync(new CognitoUsers(client), users.database().connectionFactory());
-                CognitoUserSync.Report report = await(sync.sync(cognito.pool), users);
+                CognitoUserSync.Report report = await(sync.sync(cognito.pool()), users);
                 var out = spec.commandLine().getOut();
-                out.println("synced " + report.total() + " Cognito users of pool " + cognito.pool + " ("
+                out.println("synced " + report.total() + " Cognito users of pool " + cognito.pool() + " ("
                         + cognito.where() + ") into " + users.where());
                 Columns columns = new Columns("OUTCOME", "USERS", "WHO");
                 columns.row("updated", Integer.toString(report.updated()), "");

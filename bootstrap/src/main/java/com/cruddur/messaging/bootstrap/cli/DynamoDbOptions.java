@@ -35,7 +35,8 @@ final class DynamoDbOptions {
     boolean prod;
 
     @Option(names = "--table", paramLabel = "<name>", defaultValue = MessagesTable.DEFAULT_NAME,
-            description = "Table name (default: ${DEFAULT-VALUE}).")
+            description = "Table name (default: $" + AdminCli.TABLE_VARIABLE + ", else " + MessagesTable.DEFAULT_NAME
+                    + ").")
     String table;
 
     @Option(names = "--region", paramLabel = "<region>",

@@ -33,6 +33,9 @@ final class GetConversationCommand implements Callable<Integer> {
     @Mixin
     DynamoDbOptions dynamo;
 
+    @Mixin
+    OutputOptions output;
+
     @Spec
     CommandSpec spec;
 
@@ -104,6 +107,32 @@ final class GetConversationCommand implements Callable<Integer> {
                 capacity.add(page.consumedCapacity());
             }
             var out = spec.commandLine().getOut();
+            if (output.json()) {
+                Map<String, Object> document = OutputOptions.document();
+                document.put("command", "ddb get-conversation");
+                document.put("table", table.name());
+                document.put("where", table.where());
+                document.put("conversation", group.toString());
+                Map<String, Object> bounds = OutputOptions.document();
+                bounds.put("year", year);
+                bounds.put("from", from == null ? null : from.lowestKey());
+                bounds.put("to", to == null ? null : to.highestKey());
+                document.put("window", bounds);
+                document.put("messages", messages.stream().map(message -> {
+                    Map<String, Object> json = OutputOptions.document();
+                    json.put("messageUuid", Items.text(message, Attr.MESSAGE_UUID));
+                    json.put("handle", Items.text(message, Attr.USER_HANDLE));
+                    json.put("displayName", Items.text(message, Attr.USER_DISPLAY_NAME));
+                    json.put("userUuid", Items.text(message, Attr.USER_UUID));
+                    json.put("createdAt", Items.text(message, Attr.SK));
+                    json.put("message", Items.text(message, Attr.MESSAGE));
+                    return json;
+                }).toList());
+                document.put("count", messages.size());
+                document.put("consumedCapacity", OutputOptions.capacity(capacity.units(), 0));
+                OutputOptions.print(out, document);
+                return 0;
+            }
             if (messages.isEmpty()) {
                 out.println("no messages in conversation " + group + window + " (table '" + table.name() + "')");
             } else {

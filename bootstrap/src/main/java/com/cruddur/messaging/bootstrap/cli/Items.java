@@ -1,7 +1,11 @@
 package com.cruddur.messaging.bootstrap.cli;
 
 import com.cruddur.messaging.adapters.dynamodb.Attr;
+import java.math.BigDecimal;
+import java.util.Base64;
+import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
@@ -61,5 +65,34 @@ final class Items {
     static String message(Map<String, AttributeValue> item) {
         String message = text(item, Attr.MESSAGE);
         return message.isEmpty() ? text(item, Attr.LAST_MESSAGE) : message;
+    }
+
+    /**
+     * An item as plain JSON values for {@code --output json}: strings, numbers (exact), booleans, null, lists and
+     * maps as they are; string, number and binary sets as arrays; binary as base64. Attributes in name order.
+     */
+    static Map<String, Object> plain(Map<String, AttributeValue> item) {
+        Map<String, Object> plain = new LinkedHashMap<>();
+        new TreeMap<>(item).forEach((name, value) -> plain.put(name, plain(value)));
+        return plain;
+    }
+
+    static Object plain(AttributeValue value) {
+        if (value == null) {
+            return null;
+        }
+        return switch (value.type()) {
+            case S -> value.s();
+            case N -> new BigDecimal(value.n());
+            case BOOL -> value.bool();
+            case NUL -> null;
+            case B -> Base64.getEncoder().encodeToString(value.b().asByteArray());
+            case SS -> value.ss();
+            case NS -> value.ns().stream().map(BigDecimal::new).toList();
+            case BS -> value.bs().stream().map(b -> Base64.getEncoder().encodeToString(b.asByteArray())).toList();
+            case L -> value.l().stream().map(Items::plain).toList();
+            case M -> plain(value.m());
+            default -> value.toString();
+        };
     }
 }

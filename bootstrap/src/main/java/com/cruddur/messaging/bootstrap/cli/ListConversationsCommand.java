@@ -31,6 +31,9 @@ final class ListConversationsCommand implements Callable<Integer> {
     DynamoDbOptions dynamo;
 
     @Mixin
+    OutputOptions output;
+
+    @Mixin
     UsersDbOptions database;
 
     @Spec
@@ -69,6 +72,31 @@ final class ListConversationsCommand implements Callable<Integer> {
                 capacity.add(page.consumedCapacity());
             }
             var out = spec.commandLine().getOut();
+            if (output.json()) {
+                Map<String, Object> document = OutputOptions.document();
+                document.put("command", "ddb list-conversations");
+                document.put("table", table.name());
+                document.put("where", table.where());
+                Map<String, Object> whose = OutputOptions.document();
+                whose.put("handle", who.toString());
+                whose.put("uuid", user.id().toString());
+                whose.put("displayName", user.displayName());
+                document.put("user", whose);
+                document.put("conversations", rows.stream().map(row -> {
+                    Map<String, Object> json = OutputOptions.document();
+                    json.put("conversation", Items.conversation(row));
+                    json.put("handle", Items.text(row, Attr.USER_HANDLE));
+                    json.put("displayName", Items.text(row, Attr.USER_DISPLAY_NAME));
+                    json.put("userUuid", Items.text(row, Attr.USER_UUID));
+                    json.put("lastMessageAt", Items.text(row, Attr.SK));
+                    json.put("lastMessage", Items.text(row, Attr.MESSAGE));
+                    return json;
+                }).toList());
+                document.put("count", rows.size());
+                document.put("consumedCapacity", OutputOptions.capacity(capacity.units(), 0));
+                OutputOptions.print(out, document);
+                return 0;
+            }
             if (rows.isEmpty()) {
                 out.println(who + " has no conversations (table '" + table.name() + "')");
             } else {

@@ -10,6 +10,7 @@ import com.cruddur.messaging.bootstrap.demo.DemoConversation;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -31,6 +32,9 @@ final class SeedCommand implements Callable<Integer> {
 
     @Mixin
     DynamoDbOptions dynamo;
+
+    @Mixin
+    OutputOptions output;
 
     @Mixin
     UsersDbOptions database;
@@ -58,6 +62,25 @@ final class SeedCommand implements Callable<Integer> {
                 throw explain(e, users, table);
             }
             var out = spec.commandLine().getOut();
+            if (output.json()) {
+                Map<String, Object> document = OutputOptions.document();
+                document.put("command", "ddb seed");
+                document.put("table", table.name());
+                document.put("where", table.where());
+                document.put("conversations", result.conversations().stream().map(conversation -> {
+                    Map<String, Object> json = OutputOptions.document();
+                    json.put("first", conversation.first().toString());
+                    json.put("second", conversation.second().toString());
+                    json.put("conversation", conversation.group().toString());
+                    json.put("written", conversation.written());
+                    json.put("messages", conversation.messages());
+                    return json;
+                }).toList());
+                document.put("messagesWritten", result.messagesWritten());
+                document.put("consumedCapacity", OutputOptions.capacity(units(registry, true), units(registry, false)));
+                OutputOptions.print(out, document);
+                return 0;
+            }
             for (DemoConversation.Conversation conversation : result.conversations()) {
                 String who = conversation.first() + " & " + conversation.second();
                 out.println(conversation.written()

@@ -44,6 +44,9 @@ final class TableCommands {
         @Mixin
         DynamoDbOptions dynamo;
 
+        @Mixin
+        OutputOptions output;
+
         @Spec
         CommandSpec spec;
 
@@ -68,12 +71,29 @@ final class TableCommands {
                     throw failure;
                 }
                 var out = spec.commandLine().getOut();
+                TimeToLiveDescription ttl = table.call(() -> table.client().describeTimeToLive(
+                        DescribeTimeToLiveRequest.builder().tableName(table.name()).build())).timeToLiveDescription();
+                if (output.json()) {
+                    Map<String, Object> document = OutputOptions.document();
+                    document.put("command", "ddb schema-load");
+                    document.put("table", table.name());
+                    document.put("where", table.where());
+                    document.put("created", true);
+                    if (created != null) {
+                        document.putAll(json(created));
+                    }
+                    Map<String, Object> timeToLive = OutputOptions.document();
+                    timeToLive.put("attribute", ttl.attributeName());
+                    timeToLive.put("status", ttl.timeToLiveStatusAsString());
+                    document.put("timeToLive", timeToLive);
+                    document.put("consumedCapacity", OutputOptions.capacity(0, 0));
+                    OutputOptions.print(out, document);
+                    return 0;
+                }
                 out.println("created table '" + table.name() + "' in " + table.where());
                 if (created != null) {
                     describe(created).forEach(line -> out.println("  " + line));
                 }
-                TimeToLiveDescription ttl = table.call(() -> table.client().describeTimeToLive(
-                        DescribeTimeToLiveRequest.builder().tableName(table.name()).build())).timeToLiveDescription();
                 out.println("  time to live: " + (ttl.attributeName() == null ? "" : ttl.attributeName() + " ")
                         + ttl.timeToLiveStatusAsString().toLowerCase());
                 out.flush();
@@ -106,6 +126,46 @@ final class TableCommands {
             return lines;
         }
 
+        /** The created table for {@code --output json}. */
+        private static Map<String, Object> json(TableDescription table) {
+            Map<String, Object> document = OutputOptions.document();
+            document.put("keys", jsonKeys(table.keySchema()));
+            document.put("indexes", table.globalSecondaryIndexes().stream().map(index -> {
+                Map<String, Object> json = OutputOptions.document();
+                json.put("name", index.indexName());
+                json.put("keys", jsonKeys(index.keySchema()));
+                json.put("projection", index.projection().projectionTypeAsString());
+                return json;
+            }).toList());
+            boolean streaming = table.streamSpecification() != null
+                    && Boolean.TRUE.equals(table.streamSpecification().streamEnabled());
+            Map<String, Object> stream = OutputOptions.document();
+            stream.put("enabled", streaming);
+            stream.put("viewType", streaming ? table.streamSpecification().streamViewTypeAsString() : null);
+            stream.put("arn", table.latestStreamArn());
+            document.put("stream", stream);
+            boolean onDemand = table.billingModeSummary() != null
+                    && table.billingModeSummary().billingMode() == BillingMode.PAY_PER_REQUEST;
+            Map<String, Object> billing = OutputOptions.document();
+            billing.put("mode", onDemand ? BillingMode.PAY_PER_REQUEST.toString() : BillingMode.PROVISIONED.toString());
+            if (!onDemand) {
+                billing.put("readCapacityUnits", table.provisionedThroughput().readCapacityUnits());
+                billing.put("writeCapacityUnits", table.provisionedThroughput().writeCapacityUnits());
+            }
+            document.put("billing", billing);
+            document.put("status", table.tableStatusAsString());
+            return document;
+        }
+
+        private static List<Map<String, Object>> jsonKeys(List<KeySchemaElement> keys) {
+            return keys.stream().map(key -> {
+                Map<String, Object> json = OutputOptions.document();
+                json.put("attribute", key.attributeName());
+                json.put("type", key.keyTypeAsString());
+                return json;
+            }).toList();
+        }
+
         private static String keys(List<KeySchemaElement> keys) {
             return keys.stream().map(key -> key.attributeName() + " " + key.keyTypeAsString().toLowerCase())
                     .collect(Collectors.joining(", "));
@@ -119,6 +179,9 @@ final class TableCommands {
 
         @Mixin
         DynamoDbOptions dynamo;
+
+        @Mixin
+        OutputOptions output;
 
         @Spec
         CommandSpec spec;
@@ -143,6 +206,16 @@ final class TableCommands {
                     throw new CliFailure("table '" + table.name() + "' does not exist in " + table.where()
                             + "; nothing was dropped");
                 }
+                if (output.json()) {
+                    Map<String, Object> document = OutputOptions.document();
+                    document.put("command", "ddb drop");
+                    document.put("table", table.name());
+                    document.put("where", table.where());
+                    document.put("dropped", true);
+                    document.put("consumedCapacity", OutputOptions.capacity(0, 0));
+                    OutputOptions.print(spec.commandLine().getOut(), document);
+                    return 0;
+                }
                 spec.commandLine().getOut().println("dropped table '" + table.name() + "' in " + table.where());
                 spec.commandLine().getOut().flush();
                 return 0;
@@ -157,6 +230,9 @@ final class TableCommands {
         @Mixin
         DynamoDbOptions dynamo;
 
+        @Mixin
+        OutputOptions output;
+
         @Spec
         CommandSpec spec;
 
@@ -167,6 +243,15 @@ final class TableCommands {
                 table.pages(table.client().listTablesPaginator(ListTablesRequest.builder().build()))
                         .forEach(page -> names.addAll(page.tableNames()));
                 var out = spec.commandLine().getOut();
+                if (output.json()) {
+                    Map<String, Object> document = OutputOptions.document();
+                    document.put("command", "ddb list-tables");
+                    document.put("where", table.where());
+                    document.put("tables", names);
+                    document.put("consumedCapacity", OutputOptions.capacity(0, 0));
+                    OutputOptions.print(out, document);
+                    return 0;
+                }
                 names.forEach(out::println);
                 out.flush();
                 if (names.isEmpty()) {
@@ -186,6 +271,9 @@ final class TableCommands {
 
         @Mixin
         DynamoDbOptions dynamo;
+
+        @Mixin
+        OutputOptions output;
 
         @Spec
         CommandSpec spec;
@@ -217,6 +305,18 @@ final class TableCommands {
                 items.sort(Comparator.comparing((Map<String, AttributeValue> item) -> Items.text(item, Attr.PK))
                         .thenComparing(item -> Items.text(item, Attr.SK)));
                 var out = spec.commandLine().getOut();
+                if (output.json()) {
+                    Map<String, Object> document = OutputOptions.document();
+                    document.put("command", "ddb scan");
+                    document.put("table", table.name());
+                    document.put("where", table.where());
+                    document.put("items", items.stream().map(Items::plain).toList());
+                    document.put("count", items.size());
+                    document.put("pages", pages.size());
+                    document.put("consumedCapacity", OutputOptions.capacity(capacity.units(), 0));
+                    OutputOptions.print(out, document);
+                    return 0;
+                }
                 if (items.isEmpty()) {
                     out.println("table '" + table.name() + "' is empty");
                 } else {

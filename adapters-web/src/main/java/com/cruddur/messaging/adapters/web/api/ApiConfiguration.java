@@ -5,6 +5,6 @@ import org.springframework.context.annotation.Import;
 
 /** The routes the Cruddur frontend calls. */
 @Configuration(proxyBeanMethods = false)
-@Import({MessagingController.class, UsersController.class, EventsController.class})
+@Import({MessagingController.class, UsersController.class, EventsController.class, ApiDescriptionController.class})
 public class ApiConfiguration {
 }
