@@ -56,4 +56,18 @@ class DynamoDbClientsTest {
             assertThat(streams.listStreams().join().streams()).isNotNull();
         }
     }
+
+    @Test
+    void callsCompleteOnTheSdksEventLoopWhenAskedAndOnItsCompletionPoolOtherwise() {
+        try (DynamoDbAsyncClient direct = DynamoDbClients.local(DynamoDbLocalFixture.endpoint())
+                     .completingOnEventLoop().table();
+             DynamoDbAsyncClient pooled = DynamoDbClients.local(DynamoDbLocalFixture.endpoint()).table()) {
+            assertThat(completingThread(direct)).startsWith("aws-java-sdk-NettyEventLoop");
+            assertThat(completingThread(pooled)).startsWith("sdk-async-response");
+        }
+    }
+
+    private static String completingThread(DynamoDbAsyncClient client) {
+        return client.listTables().thenApply(ignored -> Thread.currentThread().getName()).join();
+    }
 }

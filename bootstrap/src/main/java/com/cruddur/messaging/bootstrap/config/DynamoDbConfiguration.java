@@ -8,6 +8,7 @@ import com.cruddur.messaging.application.port.MessageGroups;
 import com.cruddur.messaging.application.port.Messages;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.net.URI;
+import java.time.Duration;
 import java.util.Optional;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -30,9 +31,14 @@ public class DynamoDbConfiguration {
         return clients(properties, embedded.getIfAvailable()).table();
     }
 
+    /** How long opening a connection to the store may take (the SDK's default). */
+    private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(2);
+
     /**
      * Where the table (and its stream) is: the embedded server, a configured endpoint (DynamoDB Local, taking any
-     * credentials) or AWS, with one call timeout for every client.
+     * credentials) or AWS, with one call timeout for every client. Calls complete on the SDK's event loop (the
+     * service never blocks in what it chains to them), and the connection pool is sized above the service's
+     * concurrency: waiting for a connection counts against the call's time.
      */
     static DynamoDbClients clients(DynamoDbProperties properties, EmbeddedDynamoDbEndpoint embedded) {
         Optional<URI> endpoint = Optional.ofNullable(embedded)
@@ -40,7 +46,9 @@ public class DynamoDbConfiguration {
                 .or(() -> Optional.ofNullable(properties.endpoint()));
         return endpoint.map(DynamoDbClients::local).orElseGet(DynamoDbClients::aws)
                 .region(properties.region())
-                .timeouts(properties.apiCallTimeout(), properties.apiCallTimeout().dividedBy(2));
+                .timeouts(properties.apiCallTimeout(), properties.apiCallTimeout().dividedBy(2))
+                .connections(CONNECT_TIMEOUT, properties.apiCallTimeout(), properties.maxConnections())
+                .completingOnEventLoop();
     }
 
     /** Created (where the service may) and awaited at start-up by {@code StoresAtStartup}, not here. */

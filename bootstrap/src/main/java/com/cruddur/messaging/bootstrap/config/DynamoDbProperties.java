@@ -15,6 +15,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param region         the AWS region; without it the SDK's default chain decides
  * @param createTable    create the table at start-up when it is missing (the embedded default)
  * @param apiCallTimeout how long one call may take, retries included, before the store counts as unavailable
+ * @param maxConnections the most connections the client opens to the store (the SDK's default of 50 queues
+ *                       requests inside the client, against their time limit, well below the concurrency the
+ *                       service takes)
  * @param embedded       DynamoDB Local inside this process
  */
 @ConfigurationProperties("cruddur.dynamodb")
@@ -23,6 +26,7 @@ public record DynamoDbProperties(@DefaultValue("cruddur-messages") String table,
                                  String region,
                                  @DefaultValue("false") boolean createTable,
                                  @DefaultValue("5s") Duration apiCallTimeout,
+                                 @DefaultValue("512") int maxConnections,
                                  @DefaultValue Embedded embedded) {
 
     /**

@@ -78,7 +78,7 @@ final class ServiceProcess implements AutoCloseable {
         long started = System.nanoTime();
         Child child = Child.start(name, command, log, null);
         ServiceProcess service = new ServiceProcess(child, port, managementPort, Double.NaN);
-        long deadline = started + Duration.ofSeconds(120).toNanos();
+        long deadline = started + Duration.ofSeconds(300).toNanos();
         while (!service.ready()) {
             if (!child.isAlive() || System.nanoTime() > deadline) {
                 child.close();

@@ -1,11 +1,16 @@
 package com.cruddur.messaging.bootstrap.benchmark;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * What one run does, from {@code --name=value} arguments or {@code BENCH_NAME} environment variables (arguments
@@ -18,20 +23,32 @@ import java.util.Map;
  * @param run              one wrk run ({@code --duration}, 7 s)
  * @param ceilingRun       one run of the store's ceiling ({@code --ceiling-duration}, 5 s)
  * @param scales           data sizes of the scaling rows ({@code --scales}, "1 10 100")
- * @param serviceOptions   JVM options of the service for every run ({@code --service-java-opts}, none: as shipped)
+ * @param serviceOptions   JVM options of the service for every run ({@code --service-java-opts}; by default the
+ *                         shipped ones, {@code bin/jvm-options}; {@code none} for the JVM's defaults)
  * @param compareOptions   other JVM option sets, separated by {@code |}, started fresh and compared with the
- *                         service's own for start-up, first 20 s and memory ({@code --compare-java-opts})
+ *                         service's own for start-up, first 20 s and memory ({@code --compare-java-opts};
+ *                         by default {@code none}, the JVM's defaults)
  * @param profile          record a flight recording of the service per pattern ({@code --profile}, false)
  */
 record Settings(int users, int conversations, int messages, List<Integer> connections, Duration run,
                 Duration ceilingRun, List<Integer> scales, String serviceOptions, List<String> compareOptions,
                 boolean profile) {
 
-    /** Measured here to start faster and to stay smaller; see docs/benchmark.md. */
-    static final String RECOMMENDED_OPTIONS = "-XX:+UseSerialGC -Xms64m -Xmx256m -XX:MaxMetaspaceSize=160m "
-            + "-XX:ReservedCodeCacheSize=64m -Xss512k";
+    /** Written for the JVM's own defaults: no options at all. */
+    static final String NONE = "none";
 
-    static Settings from(String[] args, Map<String, String> environment) {
+    /** The options the project ships ({@code bin/jvm-options}: lines not starting with {@code #}). */
+    static String shippedOptions(Path root) {
+        try {
+            return Files.readAllLines(root.resolve("bin/jvm-options")).stream()
+                    .filter(line -> !line.startsWith("#"))
+                    .collect(Collectors.joining(" ")).trim();
+        } catch (IOException e) {
+            throw new UncheckedIOException("bin/jvm-options is where the shipped JVM options are", e);
+        }
+    }
+
+    static Settings from(String[] args, Map<String, String> environment, Path root) {
         Map<String, String> values = new HashMap<>();
         environment.forEach((name, value) -> {
             if (name.startsWith("BENCH_")) {
@@ -48,9 +65,9 @@ record Settings(int users, int conversations, int messages, List<Integer> connec
             }
         }
         List<String> compare = new ArrayList<>();
-        for (String option : values.getOrDefault("compare-java-opts", RECOMMENDED_OPTIONS).split("\\|")) {
+        for (String option : values.getOrDefault("compare-java-opts", NONE).split("\\|")) {
             if (!option.isBlank()) {
-                compare.add(option.trim());
+                compare.add(options(option));
             }
         }
         return new Settings(
@@ -61,9 +78,14 @@ record Settings(int users, int conversations, int messages, List<Integer> connec
                 Duration.ofSeconds(Long.parseLong(values.getOrDefault("duration", "7"))),
                 Duration.ofSeconds(Long.parseLong(values.getOrDefault("ceiling-duration", "5"))),
                 numbers(values.getOrDefault("scales", "1 10 100")),
-                values.getOrDefault("service-java-opts", ""),
+                options(values.getOrDefault("service-java-opts", shippedOptions(root))),
                 compare,
                 Boolean.parseBoolean(values.getOrDefault("profile", "false")));
+    }
+
+    /** {@code none} is the JVM's defaults: no options. */
+    private static String options(String given) {
+        return given.trim().equals(NONE) ? "" : given.trim();
     }
 
     private static List<Integer> numbers(String list) {

@@ -48,9 +48,17 @@ final class UsersDb implements AutoCloseable {
         }
     }
 
+    /** Three attempts: on a loaded machine a fresh JVM's first connection may miss the pool's acquisition time. */
     private static void admin(String statement) {
-        try (UsersDatabase database = UsersDatabase.connect(SERVER + "postgres", "postgres", null)) {
-            DatabaseClient.create(database.connectionFactory()).sql(statement).then().block(WAIT);
+        for (int attempt = 1; ; attempt++) {
+            try (UsersDatabase database = UsersDatabase.connect(SERVER + "postgres", "postgres", null)) {
+                DatabaseClient.create(database.connectionFactory()).sql(statement).then().block(WAIT);
+                return;
+            } catch (RuntimeException e) {
+                if (attempt == 3) {
+                    throw e;
+                }
+            }
         }
     }
 

@@ -88,7 +88,8 @@ public final class LambdaWiring implements AutoCloseable {
     private static DynamoDbAsyncClient client(LambdaSettings settings) {
         DynamoDbClients clients = DynamoDbClients.aws().region(settings.region())
                 .attempts(3)
-                .timeouts(CALL_TIMEOUT, ATTEMPT_TIMEOUT);
+                .timeouts(CALL_TIMEOUT, ATTEMPT_TIMEOUT)
+                .completingOnEventLoop(); // the use case never blocks; the handler waits on its own thread
         return settings.endpoint().map(clients::endpoint).orElse(clients).table();
     }
 

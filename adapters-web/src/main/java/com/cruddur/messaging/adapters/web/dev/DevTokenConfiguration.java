@@ -11,6 +11,7 @@ import org.springframework.context.annotation.Profile;
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
 import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
+import reactor.core.publisher.Mono;
 
 /**
  * The embedded default signs in without Cognito: {@code POST /dev/token} issues tokens and the API trusts that key
@@ -27,14 +28,18 @@ public class DevTokenConfiguration {
         return new DevTokenIssuer(properties.devTokenTtl(), Clock.systemUTC());
     }
 
+    /** Built when the issuer's key is made (on its own thread, beside the start-up); tokens wait for it. */
     @Bean
     ReactiveJwtDecoder devJwtDecoder(DevTokenIssuer issuer, AuthProperties properties) {
-        NimbusReactiveJwtDecoder decoder = NimbusReactiveJwtDecoder.withPublicKey(issuer.publicKey())
-                .signatureAlgorithm(SignatureAlgorithm.RS256)
-                .build();
-        decoder.setJwtValidator(CognitoAccessTokens.validator(
-                DevTokenIssuer.ISSUER, List.of(DevTokenIssuer.CLIENT_ID), properties.clockSkew()));
-        return decoder;
+        Mono<ReactiveJwtDecoder> decoder = issuer.publicKey().map(key -> {
+            NimbusReactiveJwtDecoder built = NimbusReactiveJwtDecoder.withPublicKey(key)
+                    .signatureAlgorithm(SignatureAlgorithm.RS256)
+                    .build();
+            built.setJwtValidator(CognitoAccessTokens.validator(
+                    DevTokenIssuer.ISSUER, List.of(DevTokenIssuer.CLIENT_ID), properties.clockSkew()));
+            return (ReactiveJwtDecoder) built;
+        }).cache();
+        return token -> decoder.flatMap(built -> built.decode(token));
     }
 
     @Bean

@@ -40,6 +40,7 @@ final class DevTokenController {
             return body.then(Mono.error(new ForeignHostException()));
         }
         return body.flatMap(request -> showUser.byHandle(request.handle()))
-                .map(user -> new DevTokenResponse(issuer.issue(user.handle()), issuer.lifetime().toSeconds()));
+                .flatMap(user -> issuer.issue(user.handle())
+                        .map(token -> new DevTokenResponse(token, issuer.lifetime().toSeconds())));
     }
 }

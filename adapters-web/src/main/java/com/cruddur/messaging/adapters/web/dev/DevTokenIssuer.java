@@ -16,10 +16,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import reactor.core.publisher.Mono;
 
 /**
  * Signs Cognito-shaped access tokens for the embedded default, with an RSA key made at start-up (so tokens die with
- * the process). The subject of handle {@code h} is {@code local-h}: the embedded default stores that as the demo
+ * the process). The key is made on a thread of its own, beside the rest of the start-up (finding a 2048-bit key
+ * takes a random while, often hundreds of milliseconds); whatever needs it waits for it without blocking. The subject of handle {@code h} is {@code local-h}: the embedded default stores that as the demo
  * user's {@code cognito_user_id}, so the normal caller lookup finds them.
  */
 public final class DevTokenIssuer {
@@ -32,12 +35,16 @@ public final class DevTokenIssuer {
     static final String KEY_ID = "cruddur-development-key";
     private static final String SUBJECT_PREFIX = "local-";
 
-    private final RSAKey key;
+    private final CompletableFuture<RSAKey> key;
     private final Duration lifetime;
     private final Clock clock;
 
     public DevTokenIssuer(Duration lifetime, Clock clock) {
-        this.key = generateKey();
+        this.key = CompletableFuture.supplyAsync(DevTokenIssuer::generateKey, task -> {
+            Thread thread = new Thread(task, "dev-token-key");
+            thread.setDaemon(true);
+            thread.start();
+        });
         this.lifetime = lifetime;
         this.clock = clock;
     }
@@ -47,19 +54,27 @@ public final class DevTokenIssuer {
         return SUBJECT_PREFIX + handle.value();
     }
 
-    public RSAPublicKey publicKey() {
-        try {
-            return key.toRSAPublicKey();
-        } catch (JOSEException e) {
-            throw new IllegalStateException("the generated key has no public part", e);
-        }
+    /** The public half of the key, once it is made. */
+    public Mono<RSAPublicKey> publicKey() {
+        return Mono.fromFuture(key, true).map(made -> {
+            try {
+                return made.toRSAPublicKey();
+            } catch (JOSEException e) {
+                throw new IllegalStateException("the generated key has no public part", e);
+            }
+        });
     }
 
     public Duration lifetime() {
         return lifetime;
     }
 
-    public String issue(Handle handle) {
+    /** A token for the user with this handle, signed once the key is made. */
+    public Mono<String> issue(Handle handle) {
+        return Mono.fromFuture(key, true).map(made -> sign(made, handle));
+    }
+
+    private String sign(RSAKey signingKey, Handle handle) {
         Instant now = clock.instant();
         String subject = subjectOf(handle);
         JWTClaimsSet claims = new JWTClaimsSet.Builder()
@@ -79,7 +94,7 @@ public final class DevTokenIssuer {
         SignedJWT jwt = new SignedJWT(
                 new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(KEY_ID).type(JOSEObjectType.JWT).build(), claims);
         try {
-            jwt.sign(new RSASSASigner(key));
+            jwt.sign(new RSASSASigner(signingKey));
         } catch (JOSEException e) {
             throw new IllegalStateException("signing with the generated key failed", e);
         }

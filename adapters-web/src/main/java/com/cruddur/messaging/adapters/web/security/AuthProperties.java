@@ -17,6 +17,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param callerCacheTtl  how long a subject's user is reused before the directory is asked again
  * @param callerCacheSize how many subjects are remembered at most
  * @param devTokenTtl     lifetime of the tokens {@code POST /dev/token} issues (embedded default only)
+ * @param tokenCacheSize  how many accepted tokens are remembered at most (each until its {@code exp}), so a
+ *                        client's next request with the same token is not verified again
  * @param jwksRefreshInterval the least time between two downloads of the signing keys caused by tokens whose
  *                        {@code kid} is not among the known keys (rotation is picked up within it)
  */
@@ -28,7 +30,8 @@ public record AuthProperties(String jwksUrl,
                              @DefaultValue("60s") Duration callerCacheTtl,
                              @DefaultValue("10000") int callerCacheSize,
                              @DefaultValue("1h") Duration devTokenTtl,
-                             @DefaultValue("5m") Duration jwksRefreshInterval) {
+                             @DefaultValue("5m") Duration jwksRefreshInterval,
+                             @DefaultValue("4096") int tokenCacheSize) {
 
     String requiredJwksUrl() {
         return required(jwksUrl, "cruddur.auth.jwks-url");
