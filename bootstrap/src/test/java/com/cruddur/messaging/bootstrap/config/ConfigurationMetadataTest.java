@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Collections;
@@ -15,6 +17,7 @@ import java.util.Map;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.springframework.core.io.ClassPathResource;
 
@@ -33,7 +36,8 @@ class ConfigurationMetadataTest {
 
         assertThat(properties.keySet()).as("the modules' metadata").contains("cruddur.dynamodb.table",
                 "cruddur.users.url", "cruddur.web.frontend-origin", "cruddur.live.heartbeat", "cruddur.auth.issuer",
-                "cruddur.idempotency.window", "cruddur.stream-pump.enabled", "cruddur.stream-pump.poll-interval");
+                "cruddur.idempotency.window", "cruddur.stream-pump.enabled", "cruddur.stream-pump.poll-interval",
+                "cruddur.cursor-key", "cruddur.startup.store-wait");
         assertThat(properties).allSatisfy((name, property) ->
                 assertThat(property.path("description").asText("")).as("description of %s", name).isNotBlank());
     }
@@ -59,6 +63,25 @@ class ConfigurationMetadataTest {
         }
 
         assertThat(used).isNotEmpty().allSatisfy(key -> assertThat(properties).as("metadata").containsKey(key));
+    }
+
+    @Test
+    void everyCruddurSettingTheCodeReadsByNameIsDescribed() throws IOException {
+        Map<String, JsonNode> properties = cruddurProperties();
+        TreeSet<String> read = new TreeSet<>();
+        Pattern byName = Pattern.compile("(?:\\$\\{|getProperty\\(\"|name = \")(cruddur\\.[a-z0-9.-]+)");
+        try (Stream<Path> sources = Files.walk(Path.of(".."), 16)) {
+            for (Path source : sources.filter(path -> path.toString().endsWith(".java")
+                    && path.toString().contains("src" + java.io.File.separator + "main")).toList()) {
+                Matcher matcher = byName.matcher(Files.readString(source));
+                while (matcher.find()) {
+                    read.add(matcher.group(1));
+                }
+            }
+        }
+
+        assertThat(read).contains("cruddur.cursor-key", "cruddur.startup.store-wait")
+                .allSatisfy(key -> assertThat(properties).as("metadata").containsKey(key));
     }
 
     private static Map<String, JsonNode> cruddurProperties() throws IOException {

@@ -34,22 +34,33 @@ class SettingsValidationTest {
         "cruddur.auth.dev-token-ttl     | 0s",
     })
     void aWrongValueFailsTheStartNamingTheProperty(String property, String value, CapturedOutput output) {
-        SpringApplicationBuilder service = new SpringApplicationBuilder(CruddurMessagingApplication.class)
-                .profiles("embedded");
-
-        assertThatThrownBy(() -> service.run(
-                "--server.port=0",
-                "--cruddur.dynamodb.embedded.port=0",
-                "--cruddur.dynamodb.embedded.data-folder=",
-                "--cruddur.users.url=r2dbc:h2:mem:///settings-" + UUID.randomUUID(),
-                "--cruddur.stream-pump.enabled=false",
-                "--" + property + "=" + value))
+        assertThatThrownBy(() -> start(property, value))
                 .satisfies(failure -> assertThat(causeChain(failure)).anyMatch(BindException.class::isInstance));
         // Spring Boot's report of the failure, as a person starting the service reads it: the property as it was
         // set (the origin of a bad value, or the name in the reason).
         String printed = output.getOut() + output.getErr();
         assertThat(printed).contains("APPLICATION FAILED TO START");
         assertThat(printed.substring(printed.indexOf("APPLICATION FAILED TO START"))).contains(property);
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {"cruddur.cursor-key | not*base64", "cruddur.cursor-key | c2hvcnQ="})
+    void aCursorKeyThatIsNotA32ByteBase64KeyFailsTheStartNamingIt(String property, String value) {
+        assertThatThrownBy(() -> start(property, value))
+                .satisfies(failure -> assertThat(causeChain(failure)).map(Throwable::getMessage)
+                        .anyMatch(message -> message != null && message.startsWith("cruddur.cursor-key must be")));
+    }
+
+    private static void start(String property, String value) {
+        new SpringApplicationBuilder(CruddurMessagingApplication.class)
+                .profiles("embedded")
+                .run("--server.port=0",
+                        "--cruddur.dynamodb.embedded.port=0",
+                        "--cruddur.dynamodb.embedded.data-folder=",
+                        "--cruddur.users.url=r2dbc:h2:mem:///settings-" + UUID.randomUUID(),
+                        "--cruddur.stream-pump.enabled=false",
+                        "--" + property + "=" + value)
+                .close();
     }
 
     private static List<Throwable> causeChain(Throwable failure) {
