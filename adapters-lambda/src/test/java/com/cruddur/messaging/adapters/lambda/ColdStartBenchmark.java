@@ -44,20 +44,30 @@ public final class ColdStartBenchmark {
             sampleWithFake();
             return;
         }
+        if (args.length > 0 && args[0].equals("--sample-primed")) {
+            samplePrimed();
+            return;
+        }
         if (args.length > 0 && args[0].equals("--sample-wiring")) {
             sampleWiring();
             return;
         }
         int samples = args.length > 0 ? Integer.parseInt(args[0]) : 5;
         List<double[]> fake = new ArrayList<>();
+        List<double[]> primed = new ArrayList<>();
         List<double[]> wiring = new ArrayList<>();
         for (int i = 0; i < samples; i++) {
             fake.add(child("--sample-fake"));
+            primed.add(child("--sample-primed"));
             wiring.add(child("--sample-wiring"));
         }
         System.out.printf("Cold start of MessageStreamHandler, %d fresh JVMs each (java %s, %d cpus), ms%n",
                 samples, System.getProperty("java.version"), Runtime.getRuntime().availableProcessors());
         table(new String[] {"JVM to main", "construct", "first batch", "construct + first batch", "second batch"}, fake);
+        System.out.println();
+        System.out.println("Primed as before SnapStart's snapshot (prime() is what beforeCheckpoint runs)");
+        table(new String[] {"JVM to main", "construct", "prime (before the snapshot)", "first batch after priming",
+            "construct + first batch, priming excluded"}, primed);
         System.out.println();
         table(new String[] {"JVM to main", "LambdaWiring.from (SDK client, adapter)", "handler"}, wiring);
     }
@@ -82,6 +92,29 @@ public final class ColdStartBenchmark {
         print(jvmToMain, ms(t1 - t0), ms(t2 - t1), ms(t2 - t0), ms(t3 - t2));
     }
 
+    /**
+     * Prints JVM-to-main, construct, prime, first batch, construct + first batch (ms): with SnapStart, construct and
+     * prime happen before the snapshot, so a restored container starts at the first batch.
+     */
+    private static void samplePrimed() {
+        double jvmToMain = sinceJvmStart();
+        DynamodbEvent event = StreamEvents.load(EVENT);
+        InMemoryMessageStore store = new InMemoryMessageStore();
+        new Conversations(store).startHundredGroups();
+
+        long t0 = System.nanoTime();
+        MessageStreamHandler handler = new MessageStreamHandler(new MoveGroupsToNewestMessage(store.messageGroups()));
+        long t1 = System.nanoTime();
+        handler.prime();
+        long t2 = System.nanoTime();
+        StreamsEventResponse first = handler.handleRequest(event, TestContext.withSeconds(30));
+        long t3 = System.nanoTime();
+        if (!first.getBatchItemFailures().isEmpty() || store.moveAttempts() != 10) {
+            throw new IllegalStateException("the batch did not make its 10 moves");
+        }
+        print(jvmToMain, ms(t1 - t0), ms(t2 - t1), ms(t3 - t2), ms(t1 - t0) + ms(t3 - t2));
+    }
+
     /** Prints JVM-to-main, building the graph, constructing the handler on it (ms). */
     private static void sampleWiring() {
         double jvmToMain = sinceJvmStart();
@@ -98,7 +131,7 @@ public final class ColdStartBenchmark {
     private static double[] child(String mode) throws IOException, InterruptedException {
         String java = System.getProperty("java.home") + File.separator + "bin" + File.separator + "java";
         Process process = new ProcessBuilder(java, "-XX:+TieredCompilation", "-XX:TieredStopAtLevel=1",
-                "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn",
+                "-Dlogback.configurationFile=cruddur-lambda-logback.xml", "-DLOG_LEVEL=WARN",
                 "-cp", System.getProperty("java.class.path"), ColdStartBenchmark.class.getName(), mode)
                 .redirectError(ProcessBuilder.Redirect.INHERIT)
                 .start();

@@ -26,6 +26,11 @@ import org.springframework.context.annotation.Import;
 public class WebConfiguration {
 
     @Bean
+    RequestLog requestLog() {
+        return new RequestLog();
+    }
+
+    @Bean
     RequestBodyLimitFilter requestBodyLimitFilter(WebProperties properties) {
         return new RequestBodyLimitFilter(properties.maxRequestBody().toBytes());
     }

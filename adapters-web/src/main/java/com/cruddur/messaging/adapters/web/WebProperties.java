@@ -1,9 +1,12 @@
 package com.cruddur.messaging.adapters.web;
 
+import jakarta.validation.constraints.AssertTrue;
 import java.time.Duration;
 import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.hibernate.validator.constraints.time.DurationMin;
+import org.springframework.validation.annotation.Validated;
 import org.springframework.util.unit.DataSize;
 
 /**
@@ -19,10 +22,17 @@ import org.springframework.util.unit.DataSize;
  * @param requestTimeout a request body must be complete within this long of its headers
  */
 @ConfigurationProperties("cruddur.web")
+@Validated
 public record WebProperties(@DefaultValue List<String> frontendOrigin,
                             @DefaultValue("16KB") DataSize maxRequestBody,
-                            @DefaultValue("60s") Duration idleTimeout,
-                            @DefaultValue("10s") Duration headerTimeout,
-                            @DefaultValue("10s") Duration readTimeout,
-                            @DefaultValue("30s") Duration requestTimeout) {
+                            @DefaultValue("60s") @DurationMin(millis = 1) Duration idleTimeout,
+                            @DefaultValue("10s") @DurationMin(millis = 1) Duration headerTimeout,
+                            @DefaultValue("10s") @DurationMin(millis = 1) Duration readTimeout,
+                            @DefaultValue("30s") @DurationMin(millis = 1) Duration requestTimeout) {
+
+    /** A body limit of nothing would refuse every send; a negative one means nothing. */
+    @AssertTrue(message = "cruddur.web.max-request-body must be at least 1B")
+    boolean isMaxRequestBodyPositive() {
+        return maxRequestBody != null && maxRequestBody.toBytes() > 0;
+    }
 }

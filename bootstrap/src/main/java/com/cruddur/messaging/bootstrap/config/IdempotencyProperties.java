@@ -2,8 +2,10 @@ package com.cruddur.messaging.bootstrap.config;
 
 import com.cruddur.messaging.application.IdempotencyWindow;
 import java.time.Duration;
+import org.hibernate.validator.constraints.time.DurationMin;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
 
 /**
  * {@code cruddur.idempotency.*}: how sends with an {@code Idempotency-Key} are remembered.
@@ -12,7 +14,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *               422); after it the key is free and its record is left to DynamoDB's time to live. At least 1s.
  */
 @ConfigurationProperties("cruddur.idempotency")
-public record IdempotencyProperties(@DefaultValue("24h") Duration window) {
+@Validated
+public record IdempotencyProperties(@DefaultValue("24h") @DurationMin(seconds = 1) Duration window) {
 
     /** Fails the start-up with the property's name when the window is too short to mean anything. */
     IdempotencyWindow toWindow() {

@@ -7,12 +7,11 @@ import com.cruddur.messaging.adapters.dynamodb.stream.pump.StreamPump;
 import com.cruddur.messaging.application.MoveGroupsToNewestMessage;
 import com.cruddur.messaging.bootstrap.startup.StoresAtStartup;
 import io.micrometer.core.instrument.MeterRegistry;
-import java.time.Duration;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
@@ -26,6 +25,7 @@ import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsAsyncClie
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnProperty(name = "cruddur.stream-pump.enabled", havingValue = "true")
+@EnableConfigurationProperties(StreamPumpProperties.class)
 public class StreamPumpConfiguration {
 
     @Bean(destroyMethod = "close")
@@ -38,9 +38,9 @@ public class StreamPumpConfiguration {
     @Bean(destroyMethod = "close")
     StreamPump streamPump(DynamoDbStreamsAsyncClient streams, DynamoDbAsyncClient dynamoDb, MessagesTable table,
                           MoveGroupsToNewestMessage moveGroups, MeterRegistry registry,
-                          @Value("${cruddur.stream-pump.poll-interval:250ms}") Duration pollInterval) {
+                          StreamPumpProperties properties) {
         return new StreamPump(streams, dynamoDb, table.name(), new StreamBatchProcessor(moveGroups), registry,
-                PumpSettings.DEFAULTS.withPollInterval(pollInterval));
+                PumpSettings.DEFAULTS.withPollInterval(properties.pollInterval()));
     }
 
     @Bean

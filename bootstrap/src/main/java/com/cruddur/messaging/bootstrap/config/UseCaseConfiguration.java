@@ -41,7 +41,14 @@ public class UseCaseConfiguration {
      */
     @Bean
     Cursors cursors(@Value("${cruddur.cursor-key:}") String base64Key) {
-        return base64Key.isBlank() ? Cursors.withRandomKey() : new Cursors(Base64.getDecoder().decode(base64Key));
+        if (base64Key.isBlank()) {
+            return Cursors.withRandomKey();
+        }
+        try {
+            return new Cursors(Base64.getDecoder().decode(base64Key.strip()));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("cruddur.cursor-key must be a base64 key of at least 16 bytes (32 is best): " + e.getMessage(), e);
+        }
     }
 
     @Bean

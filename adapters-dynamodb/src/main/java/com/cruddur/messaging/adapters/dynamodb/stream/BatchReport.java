@@ -1,18 +1,31 @@
 package com.cruddur.messaging.adapters.dynamodb.stream;
 
+import com.cruddur.messaging.application.MoveGroupsToNewestMessage.Outcome;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
 /**
  * What one batch of stream records came to: how many messages it held and the records to deliver again, lowest
  * sequence number first. The Lambda returns them as batch item failures; the pump reads its shard again from the
- * first one.
+ * first one. {@code outcomes} counts the conversations of the batch by what became of their move (the function
+ * publishes them as metrics).
  */
-public record BatchReport(int messages, List<FailedRecord> failures) {
+public record BatchReport(int messages, List<FailedRecord> failures, Map<Outcome, Integer> outcomes) {
 
     public BatchReport {
         failures = List.copyOf(failures);
+        outcomes = Map.copyOf(outcomes);
+    }
+
+    public BatchReport(int messages, List<FailedRecord> failures) {
+        this(messages, failures, Map.of());
+    }
+
+    /** Conversations of the batch whose move ended as {@code outcome}. */
+    public int count(Outcome outcome) {
+        return outcomes.getOrDefault(outcome, 0);
     }
 
     /** Nothing to deliver again. */

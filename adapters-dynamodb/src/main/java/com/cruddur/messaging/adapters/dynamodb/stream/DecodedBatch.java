@@ -81,6 +81,6 @@ final class DecodedBatch {
         log.atLevel(failures.isEmpty() ? Level.DEBUG : Level.INFO).log(
                 "Batch of {} records: {} messages in {} groups, {} ignored, moves {}, reported {}",
                 records, messages.size(), earliestRecord.size(), ignored, outcomes, failures.keySet());
-        return new BatchReport(messages.size(), new ArrayList<>(failures.values()));
+        return new BatchReport(messages.size(), new ArrayList<>(failures.values()), outcomes);
     }
 }

@@ -1,8 +1,11 @@
 package com.cruddur.messaging.adapters.web.live;
 
+import jakarta.validation.constraints.Min;
 import java.time.Duration;
+import org.hibernate.validator.constraints.time.DurationMin;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
 
 /**
  * {@code cruddur.live.*}: the bounds of {@code GET /api/events}.
@@ -20,18 +23,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                      is missed
  */
 @ConfigurationProperties("cruddur.live")
-public record LiveProperties(@DefaultValue("25s") Duration heartbeat,
-                             @DefaultValue("5") int maxStreams,
-                             @DefaultValue("256") int buffer,
-                             @DefaultValue("2s") Duration reconnect,
-                             @DefaultValue("24h") Duration resumeWindow,
-                             @DefaultValue("500") int resumeMax,
-                             @DefaultValue("500ms") Duration publishTimeout,
-                             @DefaultValue("1s") Duration resumeSettle) {
-
-    public LiveProperties {
-        if (maxStreams < 1 || buffer < 1 || resumeMax < 1) {
-            throw new IllegalArgumentException("cruddur.live.max-streams, buffer and resume-max must be at least 1");
-        }
-    }
+@Validated
+public record LiveProperties(@DefaultValue("25s") @DurationMin(millis = 1) Duration heartbeat,
+                             @DefaultValue("5") @Min(1) int maxStreams,
+                             @DefaultValue("256") @Min(1) int buffer,
+                             @DefaultValue("2s") @DurationMin(millis = 1) Duration reconnect,
+                             @DefaultValue("24h") @DurationMin(millis = 1) Duration resumeWindow,
+                             @DefaultValue("500") @Min(1) int resumeMax,
+                             @DefaultValue("500ms") @DurationMin(millis = 1) Duration publishTimeout,
+                             @DefaultValue("1s") @DurationMin(millis = 0) Duration resumeSettle) {
 }

@@ -1,9 +1,12 @@
 package com.cruddur.messaging.adapters.web.security;
 
+import jakarta.validation.constraints.Min;
 import java.time.Duration;
 import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.hibernate.validator.constraints.time.DurationMin;
+import org.springframework.validation.annotation.Validated;
 
 /**
  * {@code cruddur.auth.*}: which Cognito access tokens are accepted, and how long a caller's identity is reused.
@@ -23,15 +26,16 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                        {@code kid} is not among the known keys (rotation is picked up within it)
  */
 @ConfigurationProperties("cruddur.auth")
+@Validated
 public record AuthProperties(String jwksUrl,
                              String issuer,
                              @DefaultValue List<String> clientIds,
-                             @DefaultValue("60s") Duration clockSkew,
-                             @DefaultValue("60s") Duration callerCacheTtl,
-                             @DefaultValue("10000") int callerCacheSize,
-                             @DefaultValue("1h") Duration devTokenTtl,
-                             @DefaultValue("5m") Duration jwksRefreshInterval,
-                             @DefaultValue("4096") int tokenCacheSize) {
+                             @DefaultValue("60s") @DurationMin(seconds = 0) Duration clockSkew,
+                             @DefaultValue("60s") @DurationMin(seconds = 0) Duration callerCacheTtl,
+                             @DefaultValue("10000") @Min(0) int callerCacheSize,
+                             @DefaultValue("1h") @DurationMin(seconds = 1) Duration devTokenTtl,
+                             @DefaultValue("5m") @DurationMin(seconds = 0) Duration jwksRefreshInterval,
+                             @DefaultValue("4096") @Min(0) int tokenCacheSize) {
 
     String requiredJwksUrl() {
         return required(jwksUrl, "cruddur.auth.jwks-url");

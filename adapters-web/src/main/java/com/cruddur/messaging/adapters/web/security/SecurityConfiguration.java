@@ -1,5 +1,6 @@
 package com.cruddur.messaging.adapters.web.security;
 
+import com.cruddur.messaging.adapters.web.RequestLog;
 import com.cruddur.messaging.adapters.web.WebProperties;
 import com.cruddur.messaging.adapters.web.problem.Problem;
 import com.cruddur.messaging.adapters.web.problem.ProblemWriter;
@@ -72,9 +73,9 @@ public class SecurityConfiguration {
             CorsConfiguration cors = new CorsConfiguration();
             cors.setAllowedOrigins(web.frontendOrigin());
             cors.setAllowedMethods(List.of("GET", "HEAD", "POST", "OPTIONS"));
+            cors.setExposedHeaders(List.of(HttpHeaders.AUTHORIZATION, HttpHeaders.LINK, RequestLog.HEADER));
             cors.setAllowedHeaders(List.of(HttpHeaders.AUTHORIZATION, HttpHeaders.CONTENT_TYPE, HttpHeaders.ACCEPT,
-                    "Idempotency-Key"));
-            cors.setExposedHeaders(List.of(HttpHeaders.AUTHORIZATION, HttpHeaders.LINK));
+                    "Idempotency-Key", RequestLog.HEADER));
             cors.setMaxAge(3600L);
             source.registerCorsConfiguration("/api/**", cors);
             source.registerCorsConfiguration("/dev/token", cors);
