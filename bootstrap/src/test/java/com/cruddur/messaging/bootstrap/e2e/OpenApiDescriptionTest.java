@@ -107,7 +107,7 @@ class OpenApiDescriptionTest {
     void everyDescribedStatusIsProducedAndEveryProblemCodeIsDescribed() {
         String andrew = devToken("andrewbrown");
         String bayko = devToken("bayko");
-        String nobody = app.getBean(DevTokenIssuer.class).issue(new Handle("nobody"));
+        String nobody = app.getBean(DevTokenIssuer.class).issue(new Handle("nobody")).block();
 
         // /dev/token
         call(HttpMethod.POST, "/dev/token", "/dev/token", null, "{\"handle\":\"andrewbrown\"}", 200);
