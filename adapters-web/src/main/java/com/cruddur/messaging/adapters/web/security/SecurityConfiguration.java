@@ -3,6 +3,8 @@ package com.cruddur.messaging.adapters.web.security;
 import com.cruddur.messaging.adapters.web.WebProperties;
 import com.cruddur.messaging.adapters.web.problem.Problem;
 import com.cruddur.messaging.adapters.web.problem.ProblemWriter;
+import com.cruddur.messaging.adapters.web.ui.UiConfiguration;
+import com.cruddur.messaging.adapters.web.ui.UiProperties;
 import com.cruddur.messaging.application.IdentifyCaller;
 import java.net.URI;
 import java.time.Clock;
@@ -73,7 +75,7 @@ public class SecurityConfiguration {
 
     @Bean
     SecurityWebFilterChain apiSecurity(ServerHttpSecurity http, ReactiveJwtDecoder jwtDecoder, ProblemWriter writer,
-                                       CorsConfigurationSource cors) {
+                                       CorsConfigurationSource cors, UiProperties ui) {
         ProblemAuthenticationEntryPoint entryPoint = new ProblemAuthenticationEntryPoint(writer);
         ServerAccessDeniedHandler denied = (exchange, failure) -> writer.write(exchange,
                 Problem.of(HttpStatus.FORBIDDEN, "this resource is not available to you", "access_denied"));
@@ -91,6 +93,8 @@ public class SecurityConfiguration {
                         .pathMatchers("/actuator/health", "/actuator/health/**", "/actuator/info",
                                 "/actuator/prometheus").permitAll()
                         .pathMatchers("/actuator/**").denyAll()
+                        // The web UI's page and files, only where the UI is on (cruddur.ui.enabled)
+                        .matchers(UiConfiguration.routes(ui)).permitAll()
                         .anyExchange().permitAll())
                 .oauth2ResourceServer(server -> server
                         .jwt(jwt -> jwt.jwtDecoder(jwtDecoder))
