@@ -7,6 +7,7 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
+import { createServer, connect } from 'node:net';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 
@@ -87,19 +88,56 @@ async function tokenOf(handle) {
 }
 
 /** Signs in from the sign-in page by choosing the user, as a person does; waits for the inbox. */
-async function signIn(page, handle) {
-  await page.goto(BASE);
+async function signIn(page, handle, base = BASE) {
+  await page.goto(base);
   await page.getByRole('heading', { name: 'Sign in' }).waitFor();
   await page.getByRole('button', { name: new RegExp(`@${handle}$`) }).click();
   await page.getByRole('heading', { name: 'Conversations' }).waitFor();
   await until(`${handle} is shown as signed in`, async () =>
     (await page.locator('#account-name').textContent()).includes(`@${handle}`));
   await waitUntilLive(page);
+  await until('the inbox is shown', async () =>
+    (await page.locator('#groups .group').count()) > 0 || page.locator('#inbox-empty').isVisible());
 }
 
 async function waitUntilLive(page) {
   await until('the page says live updates are on', async () =>
     (await page.getByRole('status').textContent()).startsWith('Live'));
+}
+
+/** A TCP proxy on a free loopback port to the service; {@code cut()} closes every connection through it. */
+async function tcpProxy(target) {
+  const open = new Set();
+  let refusing = false;
+  let accepted = 0;
+  const server = createServer((client) => {
+    if (refusing) {
+      client.destroy();
+      return;
+    }
+    accepted += 1;
+    const upstream = connect(Number(target.port), '127.0.0.1');
+    for (const [socket, other] of [[client, upstream], [upstream, client]]) {
+      open.add(socket);
+      socket.on('error', () => other.destroy());
+      socket.on('close', () => { open.delete(socket); other.destroy(); });
+      socket.pipe(other);
+    }
+  });
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    url: `http://localhost:${server.address().port}`,
+    cut({ refuse }) {
+      refusing = refuse;
+      for (const socket of open) socket.destroy();
+    },
+    allow() { refusing = false; },
+    connections: () => accepted,
+    close() {
+      for (const socket of open) socket.destroy();
+      return new Promise((resolve) => server.close(resolve));
+    },
+  };
 }
 
 function inboxRow(page, handle) {
@@ -246,6 +284,47 @@ describe('Cruddur Messages in a browser', { concurrency: 1, timeout: 120_000 }, 
     await andrew.context().close();
     await bayko.context().close();
   });
+
+  test('after a dropped connection the page resumes from its last event and shows what was sent meanwhile',
+    async () => {
+      // The browser reaches the service through a TCP proxy of the test, which can cut every connection, as a network
+      // does, and refuse new ones for a while.
+      const proxy = await tcpProxy(new URL(BASE));
+      try {
+        const andrewToken = await tokenOf('andrewbrown');
+        const bayko = await newPage();
+        await signIn(bayko, 'bayko', proxy.url);
+        await openConversationWith(bayko, 'andrewbrown');
+        await markPage(bayko);
+        const group = await bayko.locator('#groups .group[aria-current="true"]').getAttribute('data-uuid');
+        const say = async (message) => {
+          const sent = await api('POST', '/api/messages', { token: andrewToken, body: { message_group_uuid: group, message } });
+          assert.equal(sent.status, 200);
+        };
+        const before = unique('Before the tunnel');
+        await say(before);
+        await until('a live message arrives first', async () => (await messagesWithText(bayko, before).count()) === 1);
+
+        proxy.cut({ refuse: true });
+        await until('the page says the live updates are interrupted', async () =>
+          (await bayko.getByRole('status').textContent()).includes('reconnecting'));
+        const meanwhile = unique('Sent while you were in the tunnel');
+        await say(meanwhile);
+        proxy.allow();
+
+        await until('the message sent meanwhile appears', async () =>
+          (await messagesWithText(bayko, meanwhile).count()) === 1, 60_000);
+        await waitUntilLive(bayko);
+        assert.equal(await messagesWithText(bayko, before).count(), 1, 'what came before is not shown twice');
+        assert.equal((await shownTexts(bayko)).at(-1), meanwhile);
+        assert.ok(proxy.connections() > 1, 'the page connected again');
+        assert.ok(await stillSamePage(bayko), 'the page was not reloaded');
+        await screenshot(bayko, 'resumed');
+        await bayko.context().close();
+      } finally {
+        await proxy.close();
+      }
+    });
 
   test('andrewbrown starts a conversation with londo; an unknown handle shows "no such user"', async () => {
     const page = await newPage();

@@ -25,7 +25,6 @@ const api = createApi({
   onUnauthorized: () => signOut(EXPIRED),
 });
 
-// ---- helpers -------------------------------------------------------------------------------------------------
 
 function el(tag, props = {}, ...children) {
   const node = document.createElement(tag);
@@ -66,7 +65,6 @@ function messageOf(error) {
   return error instanceof ApiError ? error.message : 'Something went wrong. Try again.';
 }
 
-// ---- session -------------------------------------------------------------------------------------------------
 
 function loadSession() {
   try {
@@ -179,7 +177,6 @@ async function reloadLists() {
   if (state.open?.uuid) await openConversation(state.open.uuid, { keepFocus: true });
 }
 
-// ---- inbox (pattern B) ---------------------------------------------------------------------------------------
 
 async function loadInbox() {
   try {
@@ -240,7 +237,6 @@ function moveGroupToTop(groupUuid, message, createdAt) {
   return true;
 }
 
-// ---- a conversation (pattern A) ------------------------------------------------------------------------------
 
 async function openConversation(uuid, { keepFocus = false } = {}) {
   const row = state.groups.find((group) => group.uuid === uuid);
@@ -356,7 +352,6 @@ async function olderMessages() {
   }
 }
 
-// ---- the composer (patterns C and D) -------------------------------------------------------------------------
 
 function updateCounter() {
   const count = codePoints($('message-text').value);
@@ -415,7 +410,6 @@ async function send() {
   }
 }
 
-// ---- a new conversation by handle (pattern D) ----------------------------------------------------------------
 
 async function startConversation(event) {
   event.preventDefault();
@@ -447,7 +441,6 @@ async function startConversation(event) {
   }
 }
 
-// ---- live events ---------------------------------------------------------------------------------------------
 
 function onLiveEvent({ event, data }) {
   let payload;
@@ -468,7 +461,6 @@ function onLiveEvent({ event, data }) {
   }
 }
 
-// ---- navigation ----------------------------------------------------------------------------------------------
 
 async function route() {
   if (!state.session) return;
