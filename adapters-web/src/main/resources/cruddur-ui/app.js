@@ -103,7 +103,8 @@ async function showSignIn(notice) {
       ? 'Signing in here needs the embedded default (bin/cruddur); this service signs in with Cognito.'
       : messageOf(error));
   }
-  (notice ? $('sign-in-notice') : list.querySelector('button'))?.focus?.();
+  // The notice is an alert (read out when shown); the focus goes to the first user to sign in as.
+  list.querySelector('button')?.focus();
 }
 
 async function signIn(user) {
