@@ -12,6 +12,7 @@ import java.util.Objects;
 import java.util.UUID;
 import java.util.concurrent.TimeoutException;
 import org.springframework.r2dbc.core.DatabaseClient;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
@@ -42,6 +43,19 @@ public final class R2dbcUserDirectory implements UserDirectory {
     @Override
     public Mono<Participant> findByHandle(Handle handle) {
         return find("handle = :key", handle.value());
+    }
+
+    @Override
+    public Flux<Participant> listByHandle(int limit) {
+        if (limit < 1) {
+            throw new IllegalArgumentException("limit must be at least 1: " + limit);
+        }
+        // The limit is an int, so writing it into the statement cannot inject anything (H2 and PostgreSQL both take it).
+        return database.sql("SELECT uuid, display_name, handle FROM users ORDER BY handle LIMIT " + limit)
+                .map(R2dbcUserDirectory::participant)
+                .all()
+                .timeout(timeout)
+                .onErrorMap(this::unavailable);
     }
 
     private Mono<Participant> find(String condition, Object key) {

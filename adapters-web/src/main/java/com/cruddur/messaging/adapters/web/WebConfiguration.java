@@ -7,6 +7,8 @@ import com.cruddur.messaging.adapters.web.problem.ProblemConfiguration;
 import com.cruddur.messaging.adapters.web.security.SecurityConfiguration;
 import com.cruddur.messaging.adapters.web.live.LiveProperties;
 import com.cruddur.messaging.adapters.web.live.OpenStreams;
+import com.cruddur.messaging.adapters.web.ui.UiConfiguration;
+import com.cruddur.messaging.adapters.web.ui.UiProperties;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -15,14 +17,14 @@ import org.springframework.context.annotation.Import;
 
 /**
  * The HTTP side of the service: the API routes, their security, their error responses and the bounds on slow
- * connections. Expects the use cases
+ * connections; the web UI where it is on. Expects the use cases
  * ({@code ListMessages}, {@code ListMessageGroups}, {@code SendMessage}, {@code StartConversation},
  * {@code IdentifyCaller}, {@code ShowUser}, {@code MissedEvents}) and the port {@code LiveEvents} as beans.
  */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties({WebProperties.class, LiveProperties.class})
+@EnableConfigurationProperties({WebProperties.class, LiveProperties.class, UiProperties.class})
 @Import({ApiConfiguration.class, ProblemConfiguration.class, SecurityConfiguration.class,
-        DevTokenConfiguration.class})
+        DevTokenConfiguration.class, UiConfiguration.class})
 public class WebConfiguration {
 
     @Bean

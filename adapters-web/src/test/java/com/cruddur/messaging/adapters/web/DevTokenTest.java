@@ -146,6 +146,41 @@ class DevTokenTest {
     }
 
     @Test
+    void listsTheUsersWhoCanSignInByHandleAndName() {
+        Participant bayko = seeded("Bayko");
+        Participant londo = seeded("Londo Mollari");
+
+        List<Map<String, Object>> users = client.get().uri("/dev/users")
+                .exchange()
+                .expectStatus().isOk()
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_JSON)
+                .expectBody(new ParameterizedTypeReference<List<Map<String, Object>>>() { })
+                .returnResult().getResponseBody();
+
+        assertThat(users).contains(
+                Map.of("handle", bayko.handle().value(), "display_name", "Bayko"),
+                Map.of("handle", londo.handle().value(), "display_name", "Londo Mollari"));
+        assertThat(users).allSatisfy(user -> assertThat(user.keySet())
+                .containsExactlyInAnyOrder("handle", "display_name"));
+        assertThat(users).extracting(user -> (String) user.get("handle")).isSorted();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"evil.example", "localhost.evil.example", "192.0.2.10:8080"})
+    void theListOfUsersIsOnlyForRequestsForALoopbackName(String host) {
+        seeded("Bayko");
+
+        client.get().uri("/dev/users")
+                .header(HttpHeaders.HOST, host)
+                .exchange()
+                .expectStatus().isForbidden()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody()
+                .jsonPath("$.errors").isEqualTo(List.of("host_not_loopback"))
+                .jsonPath("$[0]").doesNotExist();
+    }
+
+    @Test
     void theRestOfTheApiWorksAsInEveryProfile() {
         Participant bayko = seeded("Bayko");
         client.get().uri("/api/users/@{handle}/short", bayko.handle().value())

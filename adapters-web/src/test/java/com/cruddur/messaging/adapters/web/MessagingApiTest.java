@@ -542,6 +542,13 @@ class MessagingApiTest extends WebApiTest {
         Participant bayko = user("Bayko");
         problem(client.post().uri("/dev/token").contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(json("{'handle':'%s'}".formatted(bayko.handle()))), 404, null);
+        problem(client.get().uri("/dev/users"), 404, null);
+    }
+
+    @Test
+    void theWebUiIsOffUnlessConfigured() {
+        problem(client.get().uri("/"), 404, null);
+        problem(client.get().uri("/ui/app.js"), 404, null);
     }
 
     @Test

@@ -8,6 +8,7 @@ import com.cruddur.messaging.application.IdentifyCaller;
 import com.cruddur.messaging.application.ListMessageGroups;
 import com.cruddur.messaging.application.ListMessages;
 import com.cruddur.messaging.application.SendMessage;
+import com.cruddur.messaging.application.ListUsers;
 import com.cruddur.messaging.application.ShowUser;
 import com.cruddur.messaging.application.StartConversation;
 import com.cruddur.messaging.application.fake.InMemoryMessageStore;
@@ -88,6 +89,11 @@ class TestApplication {
     @Bean
     ShowUser showUser(InMemoryUserDirectory directory) {
         return new ShowUser(directory);
+    }
+
+    @Bean
+    ListUsers listUsers(InMemoryUserDirectory directory) {
+        return new ListUsers(directory);
     }
 
     /** Every reading moves one second on, so every message has its own, predictable time. */

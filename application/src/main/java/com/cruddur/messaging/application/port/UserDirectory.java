@@ -2,6 +2,7 @@ package com.cruddur.messaging.application.port;
 
 import com.cruddur.messaging.domain.Handle;
 import com.cruddur.messaging.domain.Participant;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
@@ -15,4 +16,7 @@ public interface UserDirectory {
     Mono<Participant> findByCognitoSubject(String subject);
 
     Mono<Participant> findByHandle(Handle handle);
+
+    /** The first {@code limit} users (at least 1) in handle order: the embedded default's sign-in page lists them. */
+    Flux<Participant> listByHandle(int limit);
 }

@@ -62,6 +62,18 @@ public abstract class UserDirectoryContract {
     }
 
     @Test
+    void listsUsersInHandleOrderUpToTheLimit() {
+        String prefix = fresh("list");
+        Participant second = givenUser("Second", prefix + "b", UUID.randomUUID().toString());
+        Participant first = givenUser("First", prefix + "a", null);
+
+        java.util.List<Participant> all = directory().listByHandle(100_000).collectList().block();
+        assertThat(all.stream().filter(user -> user.handle().value().startsWith(prefix)))
+                .containsExactly(first, second);
+        StepVerifier.create(directory().listByHandle(1)).expectNextCount(1).verifyComplete();
+    }
+
+    @Test
     void unknownUsersAreEmptyNotErrors() {
         StepVerifier.create(directory().findByCognitoSubject(UUID.randomUUID().toString())).verifyComplete();
         StepVerifier.create(directory().findByHandle(new Handle(fresh("nobody")))).verifyComplete();

@@ -5,10 +5,12 @@ import com.cruddur.messaging.application.port.UserDirectory;
 import com.cruddur.messaging.domain.Handle;
 import com.cruddur.messaging.domain.Participant;
 import com.cruddur.messaging.domain.UserId;
+import java.util.Comparator;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /** The user directory in a map, for use-case tests; passes {@code UserDirectoryContract}. */
@@ -39,6 +41,19 @@ public final class InMemoryUserDirectory implements UserDirectory {
     @Override
     public Mono<Participant> findByHandle(Handle handle) {
         return find(user -> user.participant().handle().equals(handle));
+    }
+
+    @Override
+    public Flux<Participant> listByHandle(int limit) {
+        return Flux.defer(() -> {
+            if (unavailable) {
+                return Flux.error(new StoreUnavailableException("users", "the user directory is unavailable", null));
+            }
+            return Flux.fromStream(users.values().stream().map(StoredUser::participant)
+                    .sorted(Comparator.comparing(participant -> participant.handle().value()))
+                    .limit(limit)
+                    .toList().stream());
+        });
     }
 
     private Mono<Participant> find(Predicate<StoredUser> matches) {

@@ -6,6 +6,7 @@ import com.cruddur.messaging.application.ListMessageGroups;
 import com.cruddur.messaging.application.ListMessages;
 import com.cruddur.messaging.application.MoveGroupsToNewestMessage;
 import com.cruddur.messaging.application.SendMessage;
+import com.cruddur.messaging.application.ListUsers;
 import com.cruddur.messaging.application.ShowUser;
 import com.cruddur.messaging.application.StartConversation;
 import com.cruddur.messaging.application.live.Announcements;
@@ -86,5 +87,10 @@ public class UseCaseConfiguration {
     @Bean
     ShowUser showUser(UserDirectory directory) {
         return new ShowUser(directory);
+    }
+
+    @Bean
+    ListUsers listUsers(UserDirectory directory) {
+        return new ListUsers(directory);
     }
 }

@@ -2,6 +2,7 @@ package com.cruddur.messaging.adapters.web.dev;
 
 import com.cruddur.messaging.adapters.web.security.AuthProperties;
 import com.cruddur.messaging.adapters.web.security.CognitoAccessTokens;
+import com.cruddur.messaging.application.ListUsers;
 import com.cruddur.messaging.application.ShowUser;
 import java.time.Clock;
 import java.util.List;
@@ -14,7 +15,8 @@ import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import reactor.core.publisher.Mono;
 
 /**
- * The embedded default signs in without Cognito: {@code POST /dev/token} issues tokens and the API trusts that key
+ * The embedded default signs in without Cognito: {@code GET /dev/users} lists who can sign in, {@code POST /dev/token}
+ * issues tokens and the API trusts that key
  * alone, through the same validators as Cognito's tokens. The tokens always carry the fixed development issuer and
  * client id, never configured ones, so they can never pass for a real pool's tokens. Without the {@code embedded}
  * profile none of this exists.
@@ -45,5 +47,10 @@ public class DevTokenConfiguration {
     @Bean
     DevTokenController devTokenController(ShowUser showUser, DevTokenIssuer issuer) {
         return new DevTokenController(showUser, issuer);
+    }
+
+    @Bean
+    DevUsersController devUsersController(ListUsers listUsers) {
+        return new DevUsersController(listUsers);
     }
 }

@@ -4,6 +4,8 @@ import com.cruddur.messaging.adapters.web.RequestLog;
 import com.cruddur.messaging.adapters.web.WebProperties;
 import com.cruddur.messaging.adapters.web.problem.Problem;
 import com.cruddur.messaging.adapters.web.problem.ProblemWriter;
+import com.cruddur.messaging.adapters.web.ui.UiConfiguration;
+import com.cruddur.messaging.adapters.web.ui.UiProperties;
 import com.cruddur.messaging.application.IdentifyCaller;
 import java.net.URI;
 import java.time.Clock;
@@ -85,7 +87,7 @@ public class SecurityConfiguration {
 
     @Bean
     SecurityWebFilterChain apiSecurity(ServerHttpSecurity http, ReactiveJwtDecoder jwtDecoder, ProblemWriter writer,
-                                       CorsConfigurationSource cors, AuthProperties properties) {
+                                       CorsConfigurationSource cors, AuthProperties properties, UiProperties ui) {
         // A token accepted once is accepted again until its exp without being verified again (AcceptedTokens).
         ReactiveJwtDecoder tokens = new AcceptedTokens(jwtDecoder, properties.tokenCacheSize(), Clock.systemUTC());
         ProblemAuthenticationEntryPoint entryPoint = new ProblemAuthenticationEntryPoint(writer);
@@ -105,6 +107,8 @@ public class SecurityConfiguration {
                         .pathMatchers("/actuator/health", "/actuator/health/**", "/actuator/info",
                                 "/actuator/prometheus").permitAll()
                         .pathMatchers("/actuator/**").denyAll()
+                        // The web UI's page and files, only where the UI is on (cruddur.ui.enabled)
+                        .matchers(UiConfiguration.routes(ui)).permitAll()
                         .anyExchange().permitAll())
                 .oauth2ResourceServer(server -> server
                         .jwt(jwt -> jwt.jwtDecoder(tokens))

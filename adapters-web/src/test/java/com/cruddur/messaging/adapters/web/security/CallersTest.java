@@ -137,6 +137,11 @@ class CallersTest {
         }
 
         @Override
+        public reactor.core.publisher.Flux<Participant> listByHandle(int limit) {
+            return delegate.listByHandle(limit);
+        }
+
+        @Override
         public Mono<Participant> findByHandle(Handle handle) {
             return delegate.findByHandle(handle);
         }
