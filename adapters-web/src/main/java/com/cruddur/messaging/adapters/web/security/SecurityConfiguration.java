@@ -63,7 +63,7 @@ public class SecurityConfiguration {
             cors.setAllowedMethods(List.of("GET", "HEAD", "POST", "OPTIONS"));
             cors.setAllowedHeaders(List.of(HttpHeaders.AUTHORIZATION, HttpHeaders.CONTENT_TYPE, HttpHeaders.ACCEPT,
                     "Idempotency-Key"));
-            cors.setExposedHeaders(List.of(HttpHeaders.AUTHORIZATION, HttpHeaders.LINK));
+            cors.setExposedHeaders(List.of(HttpHeaders.AUTHORIZATION, HttpHeaders.LINK, "Other-Read-Position"));
             cors.setMaxAge(3600L);
             source.registerCorsConfiguration("/api/**", cors);
             source.registerCorsConfiguration("/dev/token", cors);
