@@ -48,7 +48,7 @@ public final class PatternCostReport {
         String table = DynamoDbLocalFixture.freshTable("cost");
         System.out.printf("Capacity units per request, %d requests per row, messages of %d characters, pages of 20%n%n",
                 requests, TEXT.length());
-        System.out.printf("%-4s %-52s %-40s %10s%n", "", "request", "operations (units per request)", "units");
+        System.out.printf("%-4s %-52s %-52s %10s%n", "", "request", "operations (units per request)", "units");
         row(table, requests, "A", "read a conversation's newest 20 of 40 messages", PatternCostReport::readConversation);
         row(table, requests, "B", "list an inbox's newest 20 of 40 conversations", PatternCostReport::listInbox);
         row(table, requests, "C", "send into a conversation", PatternCostReport::send);
@@ -80,7 +80,7 @@ public final class PatternCostReport {
         StringBuilder operations = new StringBuilder();
         byOperation.forEach((operation, each) -> operations.append(operations.isEmpty() ? "" : ", ")
                 .append(operation).append(' ').append(String.format("%.1f", each)));
-        System.out.printf("%-4s %-52s %-40s %10.2f%n", pattern, request, operations, units);
+        System.out.printf("%-4s %-52s %-52s %10.2f%n", pattern, request, operations, units);
         return units;
     }
 
