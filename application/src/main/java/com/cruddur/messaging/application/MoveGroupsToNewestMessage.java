@@ -1,18 +1,16 @@
 package com.cruddur.messaging.application;
 
-import com.cruddur.messaging.application.port.ConcurrentUpdateException;
 import com.cruddur.messaging.application.port.MessageGroups;
-import com.cruddur.messaging.domain.LastMessage;
+import com.cruddur.messaging.application.port.Messages;
 import com.cruddur.messaging.domain.Message;
+import com.cruddur.messaging.domain.MessageGroup;
 import com.cruddur.messaging.domain.MessageGroupId;
 import com.cruddur.messaging.domain.NewestPerGroup;
-import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-import reactor.util.retry.Retry;
 
 /**
  * Pattern E: after messages are stored, both participants' inbox rows of each conversation move to its newest
@@ -21,22 +19,14 @@ import reactor.util.retry.Retry;
  */
 public final class MoveGroupsToNewestMessage {
 
-    private static final int ATTEMPTS = 8;
     private static final int GROUPS_IN_PARALLEL = 8;
 
-    /**
-     * A move that lost a race reads the conversation again and retries, a few times within the batch; anything
-     * else, or a race that does not settle, is reported as FAILED for the caller to retry the batch later.
-     */
-    private static final Retry SETTLE_RACES = Retry.backoff(ATTEMPTS - 1, Duration.ofMillis(5))
-            .maxBackoff(Duration.ofMillis(200))
-            .filter(ConcurrentUpdateException.class::isInstance)
-            .onRetryExhaustedThrow((spec, signal) -> signal.failure());
-
     private final MessageGroups groups;
+    private final Messages messages;
 
-    public MoveGroupsToNewestMessage(MessageGroups groups) {
+    public MoveGroupsToNewestMessage(MessageGroups groups, Messages messages) {
         this.groups = groups;
+        this.messages = messages;
     }
 
     /** One result per conversation in the batch; a failed move is reported, never thrown. */
@@ -48,14 +38,31 @@ public final class MoveGroupsToNewestMessage {
                 .contextWrite(UseCasePattern.E::declareIn);
     }
 
+    /**
+     * A move that lost a race (to another move or to a participant marking it read) reads the conversation again
+     * and retries, a few times within the batch; a race that does not settle is reported as FAILED for the caller to
+     * retry the batch later.
+     *
+     * <p>The unread counts move with the row: a move counts the messages stored between the last message it read
+     * and the newest one, whichever batches brought them, so a message is counted once however batches are replayed
+     * or reordered.
+     */
     private Mono<GroupMove> moveTo(Message newest) {
         return Mono.defer(() -> groups.find(newest.groupId())
-                        .flatMap(group -> group.movedTo(newest)
-                                .map(moved -> groups.moveLastMessage(group, LastMessage.of(newest))
-                                        .thenReturn(new GroupMove(newest, Outcome.MOVED, Optional.empty())))
-                                .orElseGet(() -> Mono.just(new GroupMove(newest, Outcome.ALREADY_CURRENT, Optional.empty()))))
+                        .flatMap(group -> newest.createdAt().isAfter(group.lastMessage().at())
+                                ? moveFrom(group, newest)
+                                : Mono.just(new GroupMove(newest, Outcome.ALREADY_CURRENT, Optional.empty())))
                         .defaultIfEmpty(new GroupMove(newest, Outcome.UNKNOWN_GROUP, Optional.empty())))
-                .retryWhen(SETTLE_RACES);
+                .retryWhen(SettleRaces.RETRY);
+    }
+
+    private Mono<GroupMove> moveFrom(MessageGroup group, Message newest) {
+        return messages.between(group.id(), group.lastMessage().at(), newest.createdAt())
+                .collectList()
+                .flatMap(arrivals -> group.movedTo(newest, arrivals)
+                        .map(moved -> groups.update(group, moved)
+                                .thenReturn(new GroupMove(newest, Outcome.MOVED, Optional.empty())))
+                        .orElseGet(() -> Mono.just(new GroupMove(newest, Outcome.ALREADY_CURRENT, Optional.empty()))));
     }
 
     public enum Outcome {

@@ -17,6 +17,10 @@ public class NotFoundException extends RuntimeException {
         return new NotFoundException("message_group_not_found", "no conversation " + id + " for you");
     }
 
+    public static NotFoundException message(Object id) {
+        return new NotFoundException("message_not_found", "no message " + id + " at that time in this conversation");
+    }
+
     public static NotFoundException handle(Object handle) {
         return new NotFoundException("user_not_found", "no user with handle " + handle);
     }

@@ -19,7 +19,9 @@ public enum UseCasePattern {
     /** Send to a handle (new conversation). */
     D,
     /** Move both inbox rows to the newest message. */
-    E;
+    E,
+    /** Mark a conversation read up to a message (beyond the reference). */
+    R;
 
     private static final String CONTEXT_KEY = UseCasePattern.class.getName();
 

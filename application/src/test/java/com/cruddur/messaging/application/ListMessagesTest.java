@@ -23,7 +23,7 @@ class ListMessagesTest {
     private final MessageGroupId group = conversation.message().groupId();
 
     private Page<Message> list(Participant caller, MessageGroupId group, int limit, Optional<String> cursor) {
-        return app.listMessages.list(new ListMessages.Query(caller, group, new PageQuery(limit, cursor))).block();
+        return app.listMessages.list(new ListMessages.Query(caller, group, new PageQuery(limit, cursor))).block().page();
     }
 
     private void sendMore(int count) {

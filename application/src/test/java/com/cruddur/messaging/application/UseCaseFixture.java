@@ -24,7 +24,8 @@ final class UseCaseFixture {
             new StartConversation(directory, store.messageGroups(), sendMessage, Ids.random(), clock);
     final ListMessages listMessages = new ListMessages(store.messageGroups(), store.messages(), cursors);
     final ListMessageGroups listMessageGroups = new ListMessageGroups(store.messageGroups(), cursors);
-    final MoveGroupsToNewestMessage moveGroups = new MoveGroupsToNewestMessage(store.messageGroups());
+    final MoveGroupsToNewestMessage moveGroups = new MoveGroupsToNewestMessage(store.messageGroups(), store.messages());
+    final MarkConversationRead markRead = new MarkConversationRead(store.messageGroups(), store.messages());
 
     Participant user(String displayName) {
         Participant participant = ContractFixtures.participant(displayName);

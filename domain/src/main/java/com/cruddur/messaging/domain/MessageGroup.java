@@ -1,57 +1,133 @@
 package com.cruddur.messaging.domain;
 
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
 /**
- * A 1:1 conversation: its two participants and its last message. Immutable; the rules return new values.
+ * A 1:1 conversation: its two participants, its last message and how far each participant has read it. Immutable;
+ * the rules return new values.
  */
-public record MessageGroup(MessageGroupId id, Participant first, Participant second, LastMessage lastMessage) {
+public record MessageGroup(MessageGroupId id, Participant first, Participant second, LastMessage lastMessage,
+                           ReadState firstRead, ReadState secondRead) {
 
     public MessageGroup {
         Objects.requireNonNull(id, "message group id");
         Objects.requireNonNull(first, "first participant");
         Objects.requireNonNull(second, "second participant");
         Objects.requireNonNull(lastMessage, "last message");
+        Objects.requireNonNull(firstRead, "first participant's reading");
+        Objects.requireNonNull(secondRead, "second participant's reading");
         if (first.id().equals(second.id())) {
             throw new DomainViolation("message_self", "a conversation needs two different people");
         }
     }
 
-    /** Starts a conversation with its first message; nobody can start one with themselves. */
+    /** A conversation whose reading nobody recorded (as every conversation the reference wrote). */
+    public MessageGroup(MessageGroupId id, Participant first, Participant second, LastMessage lastMessage) {
+        this(id, first, second, lastMessage, ReadState.NONE, ReadState.NONE);
+    }
+
+    /**
+     * Starts a conversation with its first message; nobody can start one with themselves. The sender has read it,
+     * the recipient has one unread message.
+     */
     public static Conversation start(MessageGroupId id, MessageId firstMessageId, Participant sender,
                                      Participant recipient, MessageText text, Timestamp at) {
         if (sender.id().equals(recipient.id())) {
             throw new DomainViolation("message_self", "you cannot start a conversation with yourself");
         }
         Message first = Message.compose(firstMessageId, id, sender, text, at);
-        return new Conversation(new MessageGroup(id, sender, recipient, LastMessage.of(first)), first);
+        return new Conversation(new MessageGroup(id, sender, recipient, LastMessage.of(first),
+                ReadState.NONE, ReadState.NONE.plus(1)), first);
     }
 
     public boolean hasParticipant(UserId user) {
         return first.id().equals(user) || second.id().equals(user);
     }
 
-    /**
-     * The group after {@code message}, or empty when the message is not newer than the current last one: the last
-     * message only ever moves forward, so late, replayed and out-of-order deliveries change nothing.
-     */
-    public Optional<MessageGroup> movedTo(Message message) {
-        if (!message.groupId().equals(id)) {
-            throw new IllegalArgumentException("message " + message.id() + " belongs to another group");
-        }
-        if (!message.createdAt().isAfter(lastMessage.at())) {
-            return Optional.empty();
-        }
-        return Optional.of(new MessageGroup(id, first, second, LastMessage.of(message)));
+    /** How far {@code participant} has read. */
+    public ReadState readStateOf(UserId participant) {
+        return isFirst(participant) ? firstRead : secondRead;
     }
 
-    /** Each participant's inbox row: one per participant, showing the other one. */
+    /** The participant who is not {@code participant}. */
+    public Participant otherThan(UserId participant) {
+        return isFirst(participant) ? second : first;
+    }
+
+    private boolean isFirst(UserId participant) {
+        if (!hasParticipant(participant)) {
+            throw new IllegalArgumentException(participant + " is not in conversation " + id);
+        }
+        return first.id().equals(participant);
+    }
+
+    /** {@link #movedTo(Message, Collection)} when {@code message} is the only one since the last message. */
+    public Optional<MessageGroup> movedTo(Message message) {
+        return movedTo(message, List.of(message));
+    }
+
+    /**
+     * The group after {@code newest}, or empty when it is not newer than the current last message: the last message
+     * only ever moves forward, so late, replayed and out-of-order deliveries change nothing.
+     *
+     * <p>{@code arrivals} are the group's messages stored after the current last message up to {@code newest}
+     * (whatever batch brought them): each raises the unread count of the participant who did not send it, unless
+     * that participant has read past it already. A move counts exactly the messages between the two positions it
+     * moves between, so a message is counted once, whichever move passes it.
+     */
+    public Optional<MessageGroup> movedTo(Message newest, Collection<Message> arrivals) {
+        if (!newest.groupId().equals(id)) {
+            throw new IllegalArgumentException("message " + newest.id() + " belongs to another group");
+        }
+        if (!newest.createdAt().isAfter(lastMessage.at())) {
+            return Optional.empty();
+        }
+        Map<MessageId, Message> passed = new LinkedHashMap<>();
+        arrivals.stream()
+                .filter(m -> m.groupId().equals(id) && m.createdAt().isAfter(lastMessage.at())
+                        && !m.createdAt().isAfter(newest.createdAt()))
+                .forEach(m -> passed.put(m.id(), m));
+        passed.put(newest.id(), newest);
+        return Optional.of(new MessageGroup(id, first, second, LastMessage.of(newest),
+                firstRead.plus(unseenFrom(second, firstRead, passed.values())),
+                secondRead.plus(unseenFrom(first, secondRead, passed.values()))));
+    }
+
+    private static int unseenFrom(Participant sender, ReadState reader, Collection<Message> messages) {
+        return (int) messages.stream()
+                .filter(m -> m.sender().id().equals(sender.id()) && reader.isUnseen(m.createdAt()))
+                .count();
+    }
+
+    /**
+     * The group after {@code reader} has seen up to {@code position}, with {@code unreadAfter} messages of the other
+     * participant after it; empty when they had read that far already (read positions only move forward).
+     */
+    public Optional<MessageGroup> readBy(UserId reader, ReadPosition position, int unreadAfter) {
+        if (!readStateOf(reader).isBehind(position)) {
+            return Optional.empty();
+        }
+        ReadState read = new ReadState(Optional.of(position), unreadAfter);
+        return Optional.of(isFirst(reader)
+                ? new MessageGroup(id, first, second, lastMessage, read, secondRead)
+                : new MessageGroup(id, first, second, lastMessage, firstRead, read));
+    }
+
+    /** Each participant's inbox row: one per participant, showing the other one and what they have not read. */
     public List<InboxEntry> inboxEntries() {
-        return List.of(
-                new InboxEntry(first.id(), id, second, lastMessage),
-                new InboxEntry(second.id(), id, first, lastMessage));
+        return List.of(inboxEntryOf(first.id()), inboxEntryOf(second.id()));
+    }
+
+    /** {@code participant}'s inbox row. */
+    public InboxEntry inboxEntryOf(UserId participant) {
+        return isFirst(participant)
+                ? new InboxEntry(first.id(), id, second, lastMessage, firstRead.unread())
+                : new InboxEntry(second.id(), id, first, lastMessage, secondRead.unread());
     }
 
     /** A conversation just started: the group and the message that started it, stored together. */

@@ -65,12 +65,12 @@ class MessageGroupTest {
     }
 
     @Test
-    void eachParticipantsInboxShowsTheOtherOne() {
+    void eachParticipantsInboxShowsTheOtherOneAndTheRecipientHasTheFirstMessageUnread() {
         List<InboxEntry> entries = group.inboxEntries();
 
         assertThat(entries).containsExactlyInAnyOrder(
-                new InboxEntry(ANDREW.id(), GROUP, BAYKO, group.lastMessage()),
-                new InboxEntry(BAYKO.id(), GROUP, ANDREW, group.lastMessage()));
+                new InboxEntry(ANDREW.id(), GROUP, BAYKO, group.lastMessage(), 0),
+                new InboxEntry(BAYKO.id(), GROUP, ANDREW, group.lastMessage(), 1));
     }
 
     @Test

@@ -20,7 +20,9 @@ public enum AccessPattern {
     /** Send to a handle (new conversation). */
     D,
     /** Move both group rows to the newest message. */
-    E;
+    E,
+    /** Mark a conversation read up to a message (beyond the reference). */
+    R;
 
     /** The pattern the subscriber declared, else {@code fallback}. */
     static AccessPattern from(ContextView context, AccessPattern fallback) {

@@ -25,6 +25,12 @@ public final class Attr {
     public static final String CREATED_AT = "created_at";
     public static final String REQUEST_FINGERPRINT = "request_fingerprint";
     public static final String EXPIRES_AT = MessagesTable.TIME_TO_LIVE_ATTRIBUTE;
+    /** On the conversation record, per participant ({@link #FIRST}, {@link #SECOND}): how far they have read. */
+    public static final String READ_UUID = "read_uuid";
+    public static final String READ_AT = "read_at";
+    public static final String UNREAD = "unread";
+    /** Added to the reference's group row (a Number; the reference's own reads ignore it). */
+    public static final String UNREAD_COUNT = "unread_count";
     public static final String FIRST = "first_";
     public static final String SECOND = "second_";
 
@@ -39,6 +45,16 @@ public final class Attr {
 
     static AttributeValue s(String value) {
         return AttributeValue.fromS(value);
+    }
+
+    static AttributeValue n(int value) {
+        return AttributeValue.fromN(Integer.toString(value));
+    }
+
+    /** A whole-number attribute that items written before it existed lack: they read as 0. */
+    static int optionalInt(Map<String, AttributeValue> item, String name) {
+        AttributeValue value = item.get(name);
+        return value == null || value.n() == null ? 0 : Integer.parseInt(value.n());
     }
 
     static Map<String, AttributeValue> key(String pk, String sk) {

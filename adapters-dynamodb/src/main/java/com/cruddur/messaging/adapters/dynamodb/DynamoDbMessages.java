@@ -7,6 +7,7 @@ import com.cruddur.messaging.application.port.Page;
 import com.cruddur.messaging.domain.IdempotentRequest;
 import com.cruddur.messaging.domain.Message;
 import com.cruddur.messaging.domain.MessageGroupId;
+import com.cruddur.messaging.domain.MessageId;
 import com.cruddur.messaging.domain.Timestamp;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
@@ -17,12 +18,14 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import software.amazon.awssdk.services.dynamodb.DynamoDbAsyncClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
+import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 
@@ -44,10 +47,15 @@ public final class DynamoDbMessages implements Messages {
 
     static final int MAX_ATTEMPTS = 200;
     private static final int TAKEN_LOOKAHEAD = 256;
+    /** {@code yyyy-MM-ddTHH:mm:ss}: the part of an instant every form the reference wrote shares. */
+    private static final int SECOND_PREFIX = 19;
+    /** Enough for a move (usually one message) and for a recount that stops at 100 of the other's messages. */
+    private static final int BETWEEN_PAGE = 100;
 
     private final TableCalls calls;
     private final Writes writes;
     private final NewestFirst newestFirst;
+    private final int maxItemsPerRequest;
 
     public DynamoDbMessages(DynamoDbAsyncClient client, String table, MeterRegistry registry) {
         this(client, table, new ConsumedCapacityRecorder(registry), Integer.MAX_VALUE);
@@ -59,6 +67,7 @@ public final class DynamoDbMessages implements Messages {
         this.calls = new TableCalls(client, table, recorder);
         this.writes = new Writes(table);
         this.newestFirst = new NewestFirst(calls, maxItemsPerRequest);
+        this.maxItemsPerRequest = maxItemsPerRequest;
     }
 
     @Override
@@ -69,6 +78,66 @@ public final class DynamoDbMessages implements Messages {
     @Override
     public Mono<Page<Message>> newestFirst(MessageGroupId group, int limit, Optional<String> after) {
         return newestFirst.page(AccessPattern.A, MessageItem.pk(group), limit, after, MessageItem::fromItem);
+    }
+
+    /**
+     * A Query of the message's whole second rather than a GetItem of its key: the reference wrote some instants in
+     * other forms (no offset, no fraction), and the client names the message by the instant A showed it with.
+     */
+    @Override
+    public Mono<Message> find(MessageGroupId group, MessageId id, Timestamp createdAt) {
+        String second = createdAt.format().substring(0, SECOND_PREFIX);
+        return calls.query(AccessPattern.R, QueryRequest.builder()
+                        .keyConditionExpression("#pk = :pk AND #sk BETWEEN :from AND :to")
+                        .expressionAttributeNames(Map.of("#pk", Attr.PK, "#sk", Attr.SK))
+                        .expressionAttributeValues(Map.of(":pk", Attr.s(MessageItem.pk(group)),
+                                ":from", Attr.s(second), ":to", Attr.s(second + "~")))
+                        .consistentRead(true))
+                .flatMapIterable(response -> response.items())
+                .map(MessageItem::fromItem)
+                .filter(message -> message.id().equals(id) && message.createdAt().equals(createdAt))
+                .next();
+    }
+
+    @Override
+    public Flux<Message> between(MessageGroupId group, Timestamp after, Timestamp upTo) {
+        if (!upTo.isAfter(after)) {
+            return Flux.empty();
+        }
+        return betweenPage(group, after, upTo, null)
+                .expand(response -> response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty()
+                        ? betweenPage(group, after, upTo, response.lastEvaluatedKey()) : Mono.empty())
+                .concatMapIterable(response -> response.items())
+                .concatMap(DynamoDbMessages::readable)
+                .filter(message -> message.createdAt().isAfter(after));
+    }
+
+    /**
+     * An item that is no readable message is skipped here rather than failing the move or read that counts: it is
+     * nobody's message to count, and the stream reports its own record of it (a poison record must not block every
+     * later move of its conversation).
+     */
+    private static Mono<Message> readable(Map<String, AttributeValue> item) {
+        try {
+            return Mono.just(MessageItem.fromItem(item));
+        } catch (MalformedItemException unreadable) {
+            return Mono.empty();
+        }
+    }
+
+    private Mono<QueryResponse> betweenPage(MessageGroupId group, Timestamp after, Timestamp upTo,
+                                            Map<String, AttributeValue> start) {
+        QueryRequest.Builder request = QueryRequest.builder()
+                .keyConditionExpression("#pk = :pk AND #sk BETWEEN :after AND :upTo")
+                .expressionAttributeNames(Map.of("#pk", Attr.PK, "#sk", Attr.SK))
+                .expressionAttributeValues(Map.of(":pk", Attr.s(MessageItem.pk(group)),
+                        ":after", Attr.s(after.format()), ":upTo", Attr.s(upTo.format())))
+                .consistentRead(true)
+                .limit(Math.min(BETWEEN_PAGE, maxItemsPerRequest));
+        if (start != null) {
+            request.exclusiveStartKey(start);
+        }
+        return calls.query(AccessPattern.E, request);
     }
 
     /**

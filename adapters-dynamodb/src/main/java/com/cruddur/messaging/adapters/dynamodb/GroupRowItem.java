@@ -12,7 +12,8 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * The reference's message-group row: pk {@code GRP#{owner}}, sk last_message_at, the other participant's fields,
- * the last text and {@code message_group_uuid} (the GSI key).
+ * the last text and {@code message_group_uuid} (the GSI key); and, added, {@code unread_count} (a Number: the
+ * other participant's messages its owner has not read; rows the reference wrote lack it and read as 0).
  */
 final class GroupRowItem {
 
@@ -30,6 +31,7 @@ final class GroupRowItem {
         item.put(Attr.MESSAGE_GROUP_UUID, Attr.s(entry.groupId().toString()));
         item.put(Attr.MESSAGE, Attr.s(entry.lastMessage().text()));
         ParticipantAttrs.put(item, "", entry.other());
+        item.put(Attr.UNREAD_COUNT, Attr.n(entry.unreadCount()));
         return item;
     }
 
@@ -49,7 +51,8 @@ final class GroupRowItem {
                     UserId.of(pk.substring(Attr.GROUP_ROW_PREFIX.length())),
                     MessageGroupId.of(Attr.string(item, Attr.MESSAGE_GROUP_UUID)),
                     ParticipantAttrs.read(item, ""),
-                    new LastMessage(Timestamp.parse(sk), Attr.optionalString(item, Attr.MESSAGE)));
+                    new LastMessage(Timestamp.parse(sk), Attr.optionalString(item, Attr.MESSAGE)),
+                    Attr.optionalInt(item, Attr.UNREAD_COUNT));
             return new Row(sk, entry);
         } catch (MalformedItemException e) {
             throw e;

@@ -43,14 +43,17 @@ import software.amazon.awssdk.services.dynamodb.model.UpdateTimeToLiveRequest;
  * <tr><th>item</th><th>pk</th><th>sk</th><th>other attributes</th></tr>
  * <tr><td>message-group row (reference), one per participant</td><td>{@code GRP#{owner_user_uuid}}</td>
  *     <td>last_message_at</td><td>{@code message_group_uuid}, {@code message} (last text), {@code user_uuid},
- *     {@code user_display_name}, {@code user_handle} of the <em>other</em> participant</td></tr>
+ *     {@code user_display_name}, {@code user_handle} of the <em>other</em> participant; added:
+ *     {@code unread_count} (N, the other's messages the owner has not read; absent on the reference's rows: 0)</td></tr>
  * <tr><td>message (reference)</td><td>{@code MSG#{message_group_uuid}}</td><td>created_at</td>
  *     <td>{@code message_uuid}, {@code message}, {@code user_uuid}, {@code user_display_name}, {@code user_handle}
  *     of the <em>sender</em></td></tr>
  * <tr><td>conversation record (added)</td><td>{@code CONV#{message_group_uuid}}</td><td>{@code CONV}</td>
  *     <td>{@code first_user_uuid}, {@code first_user_display_name}, {@code first_user_handle},
  *     {@code second_user_uuid}, {@code second_user_display_name}, {@code second_user_handle},
- *     {@code last_message_at} (always equal to both group rows' sk), {@code last_message}</td></tr>
+ *     {@code last_message_at} (always equal to both group rows' sk), {@code last_message}; per participant
+ *     ({@code first_}, {@code second_}) {@code read_uuid} and {@code read_at} (the newest message they have seen,
+ *     once they have read any) and {@code unread} (N, equal to their group row's {@code unread_count})</td></tr>
  * <tr><td>pair claim (added)</td><td>{@code PAIR#{lower_user_uuid}#{higher_user_uuid}}</td><td>{@code PAIR}</td>
  *     <td>{@code group_uuid}</td></tr>
  * <tr><td>idempotency record (added)</td><td>{@code IDEM#{sender_user_uuid}#{key}}</td><td>{@code IDEM}</td>
@@ -80,9 +83,15 @@ import software.amazon.awssdk.services.dynamodb.model.UpdateTimeToLiveRequest;
  *     failed CONV condition means this very start landed before (its group uuid is new); a failed PAIR condition
  *     means another request created the conversation; a failed IDEM condition means a repeated request (or, with
  *     another fingerprint, a reused key).</li>
- * <li><b>E</b> move the inbox rows: GetItem CONV (consistent); ONE TransactWriteItems: Update CONV (condition
- *     {@code last_message_at = expected}), Delete both old GRP rows and Put both new ones (each conditioned on being
- *     absent or of the same group).</li>
+ * <li><b>E</b> move the inbox rows: GetItem CONV (consistent); Query {@code pk = MSG#{group}} for the messages
+ *     after the last one up to the new one (consistent; usually just the new one), which raise the unread counts;
+ *     ONE TransactWriteItems: Update CONV (condition {@code last_message_at = expected} and both {@code read_at} as
+ *     read), Delete both old GRP rows and Put both new ones (each conditioned on being absent or of the same
+ *     group).</li>
+ * <li><b>R</b> mark read: GetItem CONV (membership); Query of the message's second in {@code MSG#{group}} (does it
+ *     exist); when the position moves forward and is before the last message, Query of the messages after it
+ *     (stops at 100 of the other's); ONE TransactWriteItems: Update CONV (same condition as E), Put both GRP rows
+ *     in place.</li>
  * <li>Groups written by the reference have no CONV: they are found through the GSI (their two GRP rows) and the
  *     newest MSG, and adopted in one transaction (CONV and PAIR put, group rows brought to the newest message,
  *     duplicate rows removed), so every later read is a consistent GetItem.</li>

@@ -76,7 +76,7 @@ class ConcurrencyTest {
                         Optional.empty()))
                 .collectList().block(WAIT);
         Message newest = stored.get(stored.size() - 1);
-        MoveGroupsToNewestMessage move = new MoveGroupsToNewestMessage(groups);
+        MoveGroupsToNewestMessage move = new MoveGroupsToNewestMessage(groups, messages);
 
         // Each message's stream record arrives on its own, all at once, some twice (replays).
         List<GroupMove> outcomes = Flux.fromIterable(stored).concatWith(Flux.fromIterable(stored.subList(0, 10)))

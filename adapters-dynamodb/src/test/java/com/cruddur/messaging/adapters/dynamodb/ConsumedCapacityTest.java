@@ -41,7 +41,7 @@ class ConsumedCapacityTest {
         groups.inbox(a.id(), 20, Optional.empty()).block(WAIT);
         messages.append(message(group.id(), b, "reply", at(1)), Optional.empty()).block(WAIT);
         messages.append(message(group.id(), b, "keyed", at(2)), Optional.of(TestData.request("cap"))).block(WAIT);
-        groups.moveLastMessage(group, new LastMessage(at(2), "keyed")).block(WAIT);
+        groups.update(group, TestData.withLast(group, new LastMessage(at(2), "keyed"))).block(WAIT);
 
         assertThat(recorder.total("GetItem", AccessPattern.D, TABLE)).isPositive();
         assertThat(recorder.total("TransactWriteItems", AccessPattern.D, TABLE)).isPositive();

@@ -175,7 +175,7 @@ class DynamoDbWritesTest {
         groups.start(started, Optional.empty()).block(WAIT);
         MessageGroup group = started.group();
 
-        groups.moveLastMessage(group, new LastMessage(at(60), "later")).block(WAIT);
+        groups.update(group, TestData.withLast(group, new LastMessage(at(60), "later"))).block(WAIT);
 
         assertThat(TestData.sks(partition(TABLE, "GRP#" + a.id()))).containsExactly(at(60).format());
         assertThat(TestData.sks(partition(TABLE, "GRP#" + b.id()))).containsExactly(at(60).format());
@@ -183,7 +183,7 @@ class DynamoDbWritesTest {
                 .containsEntry("user_uuid", a.id().toString());
         assertThat(groups.find(group.id()).block(WAIT).lastMessage()).isEqualTo(new LastMessage(at(60), "later"));
 
-        assertThatThrownBy(() -> groups.moveLastMessage(group, new LastMessage(at(30), "stale")).block(WAIT))
+        assertThatThrownBy(() -> groups.update(group, TestData.withLast(group, new LastMessage(at(30), "stale"))).block(WAIT))
                 .isInstanceOf(ConcurrentUpdateException.class);
         assertThat(TestData.sks(partition(TABLE, "GRP#" + a.id()))).containsExactly(at(60).format());
         assertThat(TestData.sks(partition(TABLE, "GRP#" + b.id()))).containsExactly(at(60).format());

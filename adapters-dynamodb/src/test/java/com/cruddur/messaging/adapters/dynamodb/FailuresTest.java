@@ -58,7 +58,7 @@ class FailuresTest {
                 () -> groups.find(id).block(WAIT),
                 () -> groups.findByPair(ParticipantPair.of(a.id(), b.id())).block(WAIT),
                 () -> groups.start(started, Optional.of(TestData.request("k"))).block(WAIT),
-                () -> groups.moveLastMessage(started.group(), new LastMessage(at(5), "x")).block(WAIT),
+                () -> groups.update(started.group(), TestData.withLast(started.group(), new LastMessage(at(5), "x"))).block(WAIT),
                 () -> groups.inbox(a.id(), 10, Optional.empty()).block(WAIT),
                 () -> messages.append(message(id, a, "hi", at(1)), Optional.empty()).block(WAIT),
                 () -> messages.append(message(id, a, "hi", at(1)), Optional.of(TestData.request("k"))).block(WAIT),

@@ -6,12 +6,17 @@ import static com.cruddur.messaging.adapters.dynamodb.TestData.message;
 import static com.cruddur.messaging.adapters.dynamodb.TestData.person;
 
 import com.cruddur.messaging.adapters.dynamodb.testing.DynamoDbLocalFixture;
-import com.cruddur.messaging.domain.LastMessage;
+import com.cruddur.messaging.application.MarkConversationRead;
+import com.cruddur.messaging.application.MoveGroupsToNewestMessage;
+import com.cruddur.messaging.domain.Message;
 import com.cruddur.messaging.domain.MessageGroup;
 import com.cruddur.messaging.domain.Participant;
 import com.cruddur.messaging.domain.ParticipantPair;
+import com.cruddur.messaging.domain.ReadPosition;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -43,13 +48,15 @@ public final class PatternCostReport {
         String table = DynamoDbLocalFixture.freshTable("cost");
         System.out.printf("Capacity units per request, %d requests per row, messages of %d characters, pages of 20%n%n",
                 requests, TEXT.length());
-        System.out.printf("%-4s %-52s %-40s %10s%n", "", "request", "operations (units per request)", "units");
+        System.out.printf("%-4s %-52s %-52s %10s%n", "", "request", "operations (units per request)", "units");
         row(table, requests, "A", "read a conversation's newest 20 of 40 messages", PatternCostReport::readConversation);
         row(table, requests, "B", "list an inbox's newest 20 of 40 conversations", PatternCostReport::listInbox);
         row(table, requests, "C", "send into a conversation", PatternCostReport::send);
         row(table, requests, "C", "send with an Idempotency-Key", PatternCostReport::sendWithKey);
         row(table, requests, "D", "start a conversation", PatternCostReport::start);
         row(table, requests, "E", "move both inbox rows to a newer message", PatternCostReport::move);
+        row(table, requests, "R", "mark read up to the last message", (t, r) -> markRead(t, r, 0));
+        row(table, requests, "R", "mark read 20 messages before the last", (t, r) -> markRead(t, r, 20));
         double few = row(table, requests, "A", "membership check, caller with 1 conversation",
                 (t, r) -> membership(t, r, 1));
         double many = row(table, requests, "A", "membership check, caller with 300 conversations",
@@ -73,7 +80,7 @@ public final class PatternCostReport {
         StringBuilder operations = new StringBuilder();
         byOperation.forEach((operation, each) -> operations.append(operations.isEmpty() ? "" : ", ")
                 .append(operation).append(' ').append(String.format("%.1f", each)));
-        System.out.printf("%-4s %-52s %-40s %10.2f%n", pattern, request, operations, units);
+        System.out.printf("%-4s %-52s %-52s %10.2f%n", pattern, request, operations, units);
         return units;
     }
 
@@ -139,12 +146,45 @@ public final class PatternCostReport {
         };
     }
 
+    /** Pattern E as the stream runs it: the conversation read, the messages since its last one, the move. */
     private static IntConsumer move(String table, SimpleMeterRegistry registry) {
         DynamoDbMessageGroups groups = new DynamoDbMessageGroups(DynamoDbLocalFixture.client(), table, registry);
-        MessageGroup.Conversation started = conversation(person("Lennier"), person("Delenn"), TEXT, at(0));
+        DynamoDbMessages messages = new DynamoDbMessages(DynamoDbLocalFixture.client(), table, registry);
+        Participant sender = person("Lennier");
+        MessageGroup.Conversation started = conversation(sender, person("Delenn"), TEXT, at(0));
         groups.start(started, Optional.empty()).block(WAIT);
-        return i -> groups.find(started.group().id())
-                .flatMap(group -> groups.moveLastMessage(group, new LastMessage(at(i + 1), TEXT))).block(WAIT);
+        MoveGroupsToNewestMessage move = new MoveGroupsToNewestMessage(groups, messages);
+        DynamoDbMessages unmeasured = new DynamoDbMessages(DynamoDbLocalFixture.client(), table, new SimpleMeterRegistry());
+        return i -> unmeasured.append(message(started.group().id(), sender, TEXT, at(i + 1)), Optional.empty())
+                .flatMap(message -> move.apply(List.of(message))).block(WAIT);
+    }
+
+    /**
+     * A participant marks a conversation of 40 messages from the other read, {@code behind} messages before its
+     * last one: the membership read, the message's own read, the count of what is left, one transaction.
+     */
+    private static IntConsumer markRead(String table, SimpleMeterRegistry registry, int behind) {
+        MarkConversationRead markRead = new MarkConversationRead(
+                new DynamoDbMessageGroups(DynamoDbLocalFixture.client(), table, registry),
+                new DynamoDbMessages(DynamoDbLocalFixture.client(), table, registry));
+        SimpleMeterRegistry unmeasured = new SimpleMeterRegistry();
+        DynamoDbMessageGroups setupGroups = new DynamoDbMessageGroups(DynamoDbLocalFixture.client(), table, unmeasured);
+        DynamoDbMessages setupMessages = new DynamoDbMessages(DynamoDbLocalFixture.client(), table, unmeasured);
+        MoveGroupsToNewestMessage move = new MoveGroupsToNewestMessage(setupGroups, setupMessages);
+        return i -> {
+            Participant sender = person("Zathras");
+            Participant reader = person("Draal");
+            MessageGroup.Conversation started = conversation(sender, reader, TEXT, at(0));
+            setupGroups.start(started, Optional.empty()).block(WAIT);
+            List<Message> sent = new ArrayList<>(List.of(started.firstMessage()));
+            for (int m = 1; m < 40; m++) {
+                sent.add(setupMessages.append(message(started.group().id(), sender, TEXT, at(m)), Optional.empty())
+                        .block(WAIT));
+            }
+            move.apply(sent).block(WAIT);
+            Message seen = sent.get(sent.size() - 1 - behind);
+            markRead.mark(new MarkConversationRead.Command(reader, seen.groupId(), ReadPosition.of(seen))).block(WAIT);
+        };
     }
 
     private static IntConsumer membership(String table, SimpleMeterRegistry registry, int conversations) {

@@ -93,8 +93,9 @@ class ReferenceItemsTest {
         for (Participant owner : List.of(andrew, bayko)) {
             List<Map<String, AttributeValue>> rows = partition(TABLE, "GRP#" + owner.id());
             assertThat(sks(rows)).containsExactly("2023-04-05T13:16:00.000000+00:00");
+            // The reference's attributes, and the one added attribute its own reads ignore.
             assertThat(rows.get(0).keySet()).containsExactlyInAnyOrder("pk", "sk", "message_group_uuid", "message",
-                    "user_uuid", "user_display_name", "user_handle");
+                    "user_uuid", "user_display_name", "user_handle", "unread_count");
         }
         assertThat(groups.find(group).block(WAIT)).isEqualTo(found);
     }
@@ -108,7 +109,8 @@ class ReferenceItemsTest {
         List<Map<String, AttributeValue>> conversation = referenceQuery("MSG#" + group);
 
         assertThat(inbox).hasSize(1).allSatisfy(item -> assertThat(item.keySet()).containsExactlyInAnyOrder(
-                "pk", "sk", "message_group_uuid", "message", "user_uuid", "user_display_name", "user_handle"));
+                "pk", "sk", "message_group_uuid", "message", "user_uuid", "user_display_name", "user_handle",
+                "unread_count"));
         assertThat(conversation).hasSize(4).allSatisfy(item -> assertThat(item.keySet()).containsExactlyInAnyOrder(
                 "pk", "sk", "message_uuid", "message", "user_uuid", "user_display_name", "user_handle"));
         List<Map<String, AttributeValue>> byIndex = DynamoDbLocalFixture.client().query(QueryRequest.builder()
@@ -127,7 +129,7 @@ class ReferenceItemsTest {
         Message reply = messages.append(new Message(new MessageId(UUID.randomUUID()), group, andrew, "new reply",
                 Timestamp.of(Instant.parse("2026-11-22T10:00:00Z"))), Optional.empty()).block(WAIT);
 
-        var moves = new MoveGroupsToNewestMessage(groups).apply(List.of(reply)).block(WAIT);
+        var moves = new MoveGroupsToNewestMessage(groups, messages).apply(List.of(reply)).block(WAIT);
 
         assertThat(moves).extracting(MoveGroupsToNewestMessage.GroupMove::outcome)
                 .containsExactly(MoveGroupsToNewestMessage.Outcome.MOVED);
@@ -145,7 +147,7 @@ class ReferenceItemsTest {
                 Timestamp.of(Instant.parse("2026-11-22T10:00:00Z"))), Optional.empty()).block(WAIT);
 
         assertThat(groups.find(group).block(WAIT).lastMessage()).isEqualTo(LastMessage.of(reply));
-        assertThat(new MoveGroupsToNewestMessage(groups).apply(List.of(reply)).block(WAIT))
+        assertThat(new MoveGroupsToNewestMessage(groups, messages).apply(List.of(reply)).block(WAIT))
                 .extracting(MoveGroupsToNewestMessage.GroupMove::outcome)
                 .containsExactly(MoveGroupsToNewestMessage.Outcome.ALREADY_CURRENT);
         assertThat(sks(partition(TABLE, "GRP#" + bayko.id()))).containsExactly("2026-11-22T10:00:00.000000+00:00");

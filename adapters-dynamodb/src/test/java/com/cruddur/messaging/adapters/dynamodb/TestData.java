@@ -4,6 +4,7 @@ import com.cruddur.messaging.adapters.dynamodb.testing.DynamoDbLocalFixture;
 import com.cruddur.messaging.domain.Handle;
 import com.cruddur.messaging.domain.IdempotencyKey;
 import com.cruddur.messaging.domain.IdempotentRequest;
+import com.cruddur.messaging.domain.LastMessage;
 import com.cruddur.messaging.domain.Message;
 import com.cruddur.messaging.domain.MessageGroup;
 import com.cruddur.messaging.domain.MessageGroupId;
@@ -45,6 +46,12 @@ final class TestData {
                                                   Timestamp at) {
         return MessageGroup.start(new MessageGroupId(UUID.randomUUID()), new MessageId(UUID.randomUUID()), sender,
                 recipient, new MessageText(text), at);
+    }
+
+    /** The group with another last message and its reading unchanged: what a move writes, without counting. */
+    static MessageGroup withLast(MessageGroup group, LastMessage next) {
+        return new MessageGroup(group.id(), group.first(), group.second(), next, group.firstRead(),
+                group.secondRead());
     }
 
     static Message message(MessageGroupId group, Participant sender, String text, Timestamp at) {

@@ -80,7 +80,7 @@ public final class ColdStartBenchmark {
         new Conversations(store).startHundredGroups();
 
         long t0 = System.nanoTime();
-        MessageStreamHandler handler = new MessageStreamHandler(new MoveGroupsToNewestMessage(store.messageGroups()));
+        MessageStreamHandler handler = new MessageStreamHandler(new MoveGroupsToNewestMessage(store.messageGroups(), store.messages()));
         long t1 = System.nanoTime();
         StreamsEventResponse first = handler.handleRequest(event, TestContext.withSeconds(30));
         long t2 = System.nanoTime();

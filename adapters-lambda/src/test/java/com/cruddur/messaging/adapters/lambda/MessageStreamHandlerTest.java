@@ -35,7 +35,7 @@ class MessageStreamHandlerTest {
     private final InMemoryMessageStore store = new InMemoryMessageStore();
     private final Conversations conversations = new Conversations(store);
     private final FailingMoves groups = new FailingMoves(store.messageGroups());
-    private final MessageStreamHandler handler = new MessageStreamHandler(new MoveGroupsToNewestMessage(groups));
+    private final MessageStreamHandler handler = new MessageStreamHandler(new MoveGroupsToNewestMessage(groups, store.messages()));
 
     @Test
     void aMixedBatchMovesTheGroupWithANewerMessageAndIgnoresEverythingElse() {
@@ -217,7 +217,7 @@ class MessageStreamHandlerTest {
 
     @Test
     void aStoreThatNeverAnswersIsReportedWithinTheInvocationsBudget() {
-        MessageStreamHandler hanging = new MessageStreamHandler(new MoveGroupsToNewestMessage(neverAnswering()));
+        MessageStreamHandler hanging = new MessageStreamHandler(new MoveGroupsToNewestMessage(neverAnswering(), store.messages()));
 
         // The moves never complete: an answer at all means the budget (see the next test) cut them short.
         StreamsEventResponse response = hanging.handleRequest(StreamEvents.load("out-of-order.json"), new TestContext(3_000));
@@ -282,7 +282,7 @@ class MessageStreamHandlerTest {
         conversations.startAAndB();
         MessageGroups real = store.messageGroups();
         return (MessageGroups) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {MessageGroups.class},
-                (proxy, method, args) -> method.getName().equals("moveLastMessage")
+                (proxy, method, args) -> method.getName().equals("update")
                         ? Mono.never()
                         : method.invoke(real, args));
     }

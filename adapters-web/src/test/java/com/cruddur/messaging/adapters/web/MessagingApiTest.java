@@ -9,8 +9,6 @@ import com.cruddur.messaging.domain.Participant;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Consumer;
-import org.assertj.core.api.InstanceOfAssertFactories;
 import org.json.JSONException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -236,8 +234,8 @@ class MessagingApiTest extends WebApiTest {
                 .expectStatus().isOk()
                 .expectHeader().doesNotExist(HttpHeaders.LINK)
                 .expectBody().json(json("[{'uuid':'%s','display_name':'Londo Mollari','handle':'%s','message':'to londo',"
-                        + "'created_at':'%s'},{'uuid':'%s','display_name':'Bayko','handle':'%s','message':'from bayko',"
-                        + "'created_at':'%s'}]").formatted(
+                        + "'created_at':'%s','unread_count':0},{'uuid':'%s','display_name':'Bayko','handle':'%s',"
+                        + "'message':'from bayko','created_at':'%s','unread_count':1}]").formatted(
                         newer.message().groupId(), londo.handle(), newer.message().createdAt().format(),
                         older.message().groupId(), bayko.handle(), older.message().createdAt().format()),
                         JsonCompareMode.STRICT);
@@ -597,10 +595,6 @@ class MessagingApiTest extends WebApiTest {
                 .bodyValue(body);
     }
 
-    private Consumer<HttpHeaders> auth(Participant user) {
-        return headers -> headers.setBearerAuth(tokenOf(user));
-    }
-
     private static String groupOf(WebTestClient.ResponseSpec response) {
         return response.expectStatus().isOk().expectBody(Map.class).returnResult().getResponseBody()
                 .get("message_group_uuid").toString();
@@ -609,20 +603,6 @@ class MessagingApiTest extends WebApiTest {
     private static String uuidOf(WebTestClient.ResponseSpec response) {
         return response.expectStatus().isOk().expectBody(Map.class).returnResult().getResponseBody()
                 .get("uuid").toString();
-    }
-
-    private static void problem(WebTestClient.RequestHeadersSpec<?> request, int status, String code) {
-        WebTestClient.BodyContentSpec body = request.exchange()
-                .expectStatus().isEqualTo(status)
-                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                .expectBody()
-                .jsonPath("$.status").isEqualTo(status)
-                .jsonPath("$.type").isEqualTo("about:blank")
-                .jsonPath("$.title").isNotEmpty();
-        if (code != null) {
-            body.jsonPath("$.errors").value(errors -> assertThat(errors)
-                    .asInstanceOf(InstanceOfAssertFactories.LIST).contains(code));
-        }
     }
 
     private static void assertJson(byte[] actual, String expected) {

@@ -7,6 +7,7 @@ import com.cruddur.messaging.application.IdempotencyWindow;
 import com.cruddur.messaging.application.IdentifyCaller;
 import com.cruddur.messaging.application.ListMessageGroups;
 import com.cruddur.messaging.application.ListMessages;
+import com.cruddur.messaging.application.MarkConversationRead;
 import com.cruddur.messaging.application.SendMessage;
 import com.cruddur.messaging.application.ListUsers;
 import com.cruddur.messaging.application.ShowUser;
@@ -54,6 +55,11 @@ class TestApplication {
     StartConversation startConversation(InMemoryUserDirectory directory, InMemoryMessageStore store,
                                         SendMessage sendMessage, TickingClock clock) {
         return new StartConversation(directory, store.messageGroups(), sendMessage, Ids.random(), clock);
+    }
+
+    @Bean
+    MarkConversationRead markConversationRead(InMemoryMessageStore store) {
+        return new MarkConversationRead(store.messageGroups(), store.messages());
     }
 
     @Bean

@@ -1,5 +1,7 @@
 package com.cruddur.messaging.adapters.web;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.cruddur.messaging.application.ListMessages;
 import com.cruddur.messaging.application.PageQuery;
 import com.cruddur.messaging.application.SentMessage;
@@ -14,8 +16,12 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Consumer;
+import org.assertj.core.api.InstanceOfAssertFactories;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -81,7 +87,26 @@ abstract class WebApiTest {
     /** What the store holds for a conversation, oldest first, as its participant sees it. */
     List<Message> stored(Participant participant, MessageGroupId group) {
         return listMessages.list(new ListMessages.Query(participant, group, new PageQuery(PageQuery.MAX_LIMIT, null)))
-                .block().items();
+                .block().page().items();
+    }
+
+    Consumer<HttpHeaders> auth(Participant user) {
+        return headers -> headers.setBearerAuth(tokenOf(user));
+    }
+
+    /** The request is answered with a problem+json of this status, with {@code code} among its errors. */
+    static void problem(WebTestClient.RequestHeadersSpec<?> request, int status, String code) {
+        WebTestClient.BodyContentSpec body = request.exchange()
+                .expectStatus().isEqualTo(status)
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody()
+                .jsonPath("$.status").isEqualTo(status)
+                .jsonPath("$.type").isEqualTo("about:blank")
+                .jsonPath("$.title").isNotEmpty();
+        if (code != null) {
+            body.jsonPath("$.errors").value(errors -> assertThat(errors)
+                    .asInstanceOf(InstanceOfAssertFactories.LIST).contains(code));
+        }
     }
 
     static String json(String singleQuoted) {

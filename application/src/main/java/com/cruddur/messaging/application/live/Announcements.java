@@ -1,8 +1,10 @@
 package com.cruddur.messaging.application.live;
 
 import com.cruddur.messaging.application.port.LiveEvents;
+import com.cruddur.messaging.domain.InboxEntry;
 import com.cruddur.messaging.domain.Message;
 import com.cruddur.messaging.domain.MessageGroup;
+import com.cruddur.messaging.domain.ReadPosition;
 import com.cruddur.messaging.domain.UserId;
 import java.time.Duration;
 import java.util.List;
@@ -12,8 +14,9 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * Tells the participants' streams what a successful send stored. It never fails a send: the message is stored
- * already, and a stream that missed the event reads it back from the table when its client reconnects.
+ * Tells the participants' streams what a successful send stored, and a reader's streams that their read marker
+ * moved. It never fails a send or a read: the change is stored already, and a stream that missed a message reads it
+ * back from the table when its client reconnects (a missed read shows in the next listing of the inbox).
  */
 public final class Announcements {
 
@@ -42,6 +45,11 @@ public final class Announcements {
         var firstMessage = started.group().inboxEntries().stream()
                 .<LiveEvent>map(entry -> new LiveEvent.NewMessage(entry.owner(), started.firstMessage()));
         return announce(java.util.stream.Stream.concat(rows, firstMessage).toList());
+    }
+
+    /** A read marker moved: the reader's own streams get their row with its new unread count. */
+    public Mono<Void> read(InboxEntry row, ReadPosition position) {
+        return announce(List.of(new LiveEvent.InboxRowChanged(row, position)));
     }
 
     private Mono<Void> announce(List<LiveEvent> announced) {

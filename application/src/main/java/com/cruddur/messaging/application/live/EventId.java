@@ -3,14 +3,15 @@ package com.cruddur.messaging.application.live;
 import com.cruddur.messaging.domain.DomainViolation;
 import com.cruddur.messaging.domain.Message;
 import com.cruddur.messaging.domain.MessageId;
+import com.cruddur.messaging.domain.ReadPosition;
 import com.cruddur.messaging.domain.Timestamp;
 import java.util.Objects;
 import java.util.Optional;
 
 /**
  * Where an event stands among a user's events: the message's {@code created_at} (its sort key, in the table's
- * fixed-width format), a kind letter ({@code g} a new conversation, ordered before {@code m} its first message) and
- * the message's uuid (two conversations may hold messages of the same microsecond). Written
+ * fixed-width format), a kind letter ({@code g} a new conversation, ordered before {@code m} its first message,
+ * {@code r} the recipient read up to that message, ordered after it) and the message's uuid (two conversations may hold messages of the same microsecond). Written
  * {@code 2026-11-22T10:15:30.123456+00:00~m~<uuid>}; string order is event order, so everything after an id can be
  * read back from the table.
  */
@@ -18,12 +19,13 @@ public record EventId(Timestamp at, char kind, MessageId message) implements Com
 
     private static final char CONVERSATION = 'g';
     private static final char MESSAGE = 'm';
+    private static final char READ = 'r';
     private static final String SEPARATOR = "~";
 
     public EventId {
         Objects.requireNonNull(at, "at");
         Objects.requireNonNull(message, "message");
-        if (kind != CONVERSATION && kind != MESSAGE) {
+        if (kind != CONVERSATION && kind != MESSAGE && kind != READ) {
             throw new IllegalArgumentException("unknown event kind " + kind);
         }
     }
@@ -34,6 +36,10 @@ public record EventId(Timestamp at, char kind, MessageId message) implements Com
 
     static EventId ofConversation(Message first) {
         return new EventId(first.createdAt(), CONVERSATION, first.id());
+    }
+
+    static EventId ofRead(ReadPosition position) {
+        return new EventId(position.at(), READ, position.message());
     }
 
     /** Reads an id this service wrote; empty for anything else (the client is told to reload). */

@@ -2,6 +2,7 @@ package com.cruddur.messaging.application.live;
 
 import com.cruddur.messaging.domain.InboxEntry;
 import com.cruddur.messaging.domain.Message;
+import com.cruddur.messaging.domain.ReadPosition;
 import com.cruddur.messaging.domain.UserId;
 import java.util.Objects;
 
@@ -28,6 +29,28 @@ public sealed interface LiveEvent {
         @Override
         public EventId id() {
             return EventId.ofMessage(message);
+        }
+    }
+
+    /**
+     * The recipient's inbox row of a conversation changed without a new message: they marked it read up to
+     * {@code position} (on this device or another), so its unread count changed.
+     */
+    record InboxRowChanged(InboxEntry entry, ReadPosition position) implements LiveEvent {
+
+        public InboxRowChanged {
+            Objects.requireNonNull(entry, "entry");
+            Objects.requireNonNull(position, "read position");
+        }
+
+        @Override
+        public UserId recipient() {
+            return entry.owner();
+        }
+
+        @Override
+        public EventId id() {
+            return EventId.ofRead(position);
         }
     }
 

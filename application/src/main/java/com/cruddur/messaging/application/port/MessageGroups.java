@@ -2,7 +2,6 @@ package com.cruddur.messaging.application.port;
 
 import com.cruddur.messaging.domain.IdempotentRequest;
 import com.cruddur.messaging.domain.InboxEntry;
-import com.cruddur.messaging.domain.LastMessage;
 import com.cruddur.messaging.domain.MessageGroup;
 import com.cruddur.messaging.domain.MessageGroupId;
 import com.cruddur.messaging.domain.ParticipantPair;
@@ -40,12 +39,13 @@ public interface MessageGroups {
     Mono<Void> start(MessageGroup.Conversation conversation, Optional<IdempotentRequest> request);
 
     /**
-     * Moves the group's last message from {@code expected} to {@code next}, both participants' inbox rows with it,
-     * atomically and only if the stored last message is still {@code expected}.
+     * Stores {@code next} in place of {@code current}: its last message and both participants' reading, both inbox
+     * rows with them (moved when the last message moved), atomically and only if the stored group is still
+     * {@code current} (its last message and both read positions).
      *
-     * @return empty on success; errors with {@link ConcurrentUpdateException} when the group moved meanwhile.
+     * @return empty on success; errors with {@link ConcurrentUpdateException} when the group changed meanwhile.
      */
-    Mono<Void> moveLastMessage(MessageGroup group, LastMessage next);
+    Mono<Void> update(MessageGroup current, MessageGroup next);
 
     /** A user's inbox, most recent conversation first. {@code after} is a position from a previous page. */
     Mono<Page<InboxEntry>> inbox(UserId owner, int limit, Optional<String> after);

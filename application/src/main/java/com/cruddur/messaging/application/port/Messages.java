@@ -3,7 +3,10 @@ package com.cruddur.messaging.application.port;
 import com.cruddur.messaging.domain.IdempotentRequest;
 import com.cruddur.messaging.domain.Message;
 import com.cruddur.messaging.domain.MessageGroupId;
+import com.cruddur.messaging.domain.MessageId;
+import com.cruddur.messaging.domain.Timestamp;
 import java.util.Optional;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /** The messages of each conversation. */
@@ -29,4 +32,13 @@ public interface Messages {
      * messages follow).
      */
     Mono<Page<Message>> newestFirst(MessageGroupId group, int limit, Optional<String> after);
+
+    /** The message with this id at this instant in the group (strongly consistent); empty when there is none. */
+    Mono<Message> find(MessageGroupId group, MessageId id, Timestamp createdAt);
+
+    /**
+     * The group's messages after {@code after} up to and including {@code upTo}, oldest first, read strongly
+     * consistently and lazily: a subscriber that takes only some of them stops the reading.
+     */
+    Flux<Message> between(MessageGroupId group, Timestamp after, Timestamp upTo);
 }

@@ -54,6 +54,11 @@ public final class ContractFixtures {
                 new MessageText(message.text())), message.createdAt().instant().plus(window));
     }
 
+    /** The group moved to {@code message}, the only message since its last one. */
+    public static MessageGroup movedTo(MessageGroup group, Message message) {
+        return group.movedTo(message).orElseThrow();
+    }
+
     public static Message message(MessageGroupId group, Participant sender, String text, Timestamp at) {
         return Message.compose(new MessageId(UUID.randomUUID()), group, sender, new MessageText(text), at);
     }

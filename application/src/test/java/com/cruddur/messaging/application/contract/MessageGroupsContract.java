@@ -3,9 +3,11 @@ package com.cruddur.messaging.application.contract;
 import static com.cruddur.messaging.application.contract.ContractFixtures.at;
 import static com.cruddur.messaging.application.contract.ContractFixtures.conversation;
 import static com.cruddur.messaging.application.contract.ContractFixtures.message;
+import static com.cruddur.messaging.application.contract.ContractFixtures.movedTo;
 import static com.cruddur.messaging.application.contract.ContractFixtures.WINDOW;
 import static com.cruddur.messaging.application.contract.ContractFixtures.participant;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import com.cruddur.messaging.application.port.ConcurrentUpdateException;
 import com.cruddur.messaging.application.port.ConversationAlreadyExistsException;
@@ -24,6 +26,7 @@ import com.cruddur.messaging.domain.MessageGroupId;
 import com.cruddur.messaging.domain.MessageText;
 import com.cruddur.messaging.domain.Participant;
 import com.cruddur.messaging.domain.ParticipantPair;
+import com.cruddur.messaging.domain.ReadPosition;
 import com.cruddur.messaging.domain.RequestFingerprint;
 import com.cruddur.messaging.domain.Timestamp;
 import com.cruddur.messaging.domain.UserId;
@@ -121,7 +124,7 @@ public abstract class MessageGroupsContract {
         assertThat(wholeInbox(andrew.id(), 10))
                 .containsExactly(new InboxEntry(andrew.id(), conversation.group().id(), bayko, last));
         assertThat(wholeInbox(bayko.id(), 10))
-                .containsExactly(new InboxEntry(bayko.id(), conversation.group().id(), andrew, last));
+                .containsExactly(new InboxEntry(bayko.id(), conversation.group().id(), andrew, last, 1));
     }
 
     @Test
@@ -288,15 +291,15 @@ public abstract class MessageGroupsContract {
         MessageGroup.Conversation conversation = started(andrew, bayko, at(0));
         Message reply = message(conversation.group().id(), bayko, "reply", at(10));
 
-        StepVerifier.create(messageGroups().moveLastMessage(conversation.group(), LastMessage.of(reply)))
+        StepVerifier.create(messageGroups().update(conversation.group(), movedTo(conversation.group(), reply)))
                 .verifyComplete();
 
         MessageGroup moved = messageGroups().find(conversation.group().id()).block();
         assertThat(moved.lastMessage()).isEqualTo(LastMessage.of(reply));
         assertThat(wholeInbox(andrew.id(), 10))
-                .containsExactly(new InboxEntry(andrew.id(), conversation.group().id(), bayko, LastMessage.of(reply)));
+                .containsExactly(new InboxEntry(andrew.id(), conversation.group().id(), bayko, LastMessage.of(reply), 1));
         assertThat(wholeInbox(bayko.id(), 10))
-                .containsExactly(new InboxEntry(bayko.id(), conversation.group().id(), andrew, LastMessage.of(reply)));
+                .containsExactly(new InboxEntry(bayko.id(), conversation.group().id(), andrew, LastMessage.of(reply), 1));
     }
 
     @Test
@@ -304,9 +307,9 @@ public abstract class MessageGroupsContract {
         MessageGroup.Conversation conversation = started(andrew, bayko, at(0));
         Message second = message(conversation.group().id(), bayko, "second", at(10));
         Message third = message(conversation.group().id(), andrew, "third", at(20));
-        messageGroups().moveLastMessage(conversation.group(), LastMessage.of(third)).block();
+        messageGroups().update(conversation.group(), movedTo(conversation.group(), third)).block();
 
-        StepVerifier.create(messageGroups().moveLastMessage(conversation.group(), LastMessage.of(second)))
+        StepVerifier.create(messageGroups().update(conversation.group(), movedTo(conversation.group(), second)))
                 .expectError(ConcurrentUpdateException.class)
                 .verify();
 
@@ -328,7 +331,7 @@ public abstract class MessageGroupsContract {
         List<Message> winners = Flux.fromIterable(candidates)
                 .parallel(candidates.size())
                 .runOn(Schedulers.boundedElastic())
-                .flatMap(candidate -> messageGroups().moveLastMessage(conversation.group(), LastMessage.of(candidate))
+                .flatMap(candidate -> messageGroups().update(conversation.group(), movedTo(conversation.group(), candidate))
                         .thenReturn(candidate)
                         .onErrorResume(ConcurrentUpdateException.class, lost -> Mono.empty()))
                 .sequential()
@@ -348,10 +351,61 @@ public abstract class MessageGroupsContract {
         MessageGroup.Conversation withLondo = started(londo, andrew, at(5));
         Message reply = message(withBayko.group().id(), bayko, "reply", at(10));
 
-        messageGroups().moveLastMessage(withBayko.group(), LastMessage.of(reply)).block();
+        messageGroups().update(withBayko.group(), movedTo(withBayko.group(), reply)).block();
 
         assertThat(wholeInbox(andrew.id(), 10)).containsExactly(
-                new InboxEntry(andrew.id(), withBayko.group().id(), bayko, LastMessage.of(reply)),
-                new InboxEntry(andrew.id(), withLondo.group().id(), londo, LastMessage.of(withLondo.firstMessage())));
+                new InboxEntry(andrew.id(), withBayko.group().id(), bayko, LastMessage.of(reply), 1),
+                new InboxEntry(andrew.id(), withLondo.group().id(), londo, LastMessage.of(withLondo.firstMessage()), 1));
+    }
+    @Test
+    void aReadIsStoredWithTheGroupAndTheReadersRowShowsWhatIsLeftUnread() {
+        MessageGroup.Conversation conversation = started(andrew, bayko, at(0));
+        Message second = message(conversation.group().id(), andrew, "second", at(10));
+        MessageGroup moved = movedTo(conversation.group(), second);
+        messageGroups().update(conversation.group(), moved).block();
+        MessageGroup read = moved.readBy(bayko.id(), ReadPosition.of(conversation.firstMessage()), 1).orElseThrow();
+
+        StepVerifier.create(messageGroups().update(moved, read)).verifyComplete();
+
+        assertThat(messageGroups().find(conversation.group().id()).block()).isEqualTo(read);
+        assertThat(wholeInbox(bayko.id(), 10)).extracting(InboxEntry::unreadCount, InboxEntry::lastMessage)
+                .containsExactly(tuple(1, LastMessage.of(second)));
+        assertThat(wholeInbox(andrew.id(), 10)).extracting(InboxEntry::unreadCount).containsExactly(0);
+    }
+
+    @Test
+    void anUpdateFromAStaleReadPositionIsRefusedAndChangesNothing() {
+        MessageGroup.Conversation conversation = started(andrew, bayko, at(0));
+        MessageGroup read = conversation.group()
+                .readBy(bayko.id(), ReadPosition.of(conversation.firstMessage()), 0).orElseThrow();
+        messageGroups().update(conversation.group(), read).block();
+        Message reply = message(conversation.group().id(), andrew, "reply", at(10));
+
+        StepVerifier.create(messageGroups().update(conversation.group(), movedTo(conversation.group(), reply)))
+                .expectError(ConcurrentUpdateException.class)
+                .verify();
+
+        assertThat(messageGroups().find(conversation.group().id()).block()).isEqualTo(read);
+        assertThat(wholeInbox(bayko.id(), 10)).extracting(InboxEntry::unreadCount, InboxEntry::lastMessage)
+                .containsExactly(tuple(0, LastMessage.of(conversation.firstMessage())));
+    }
+
+    @Test
+    void readsOfBothParticipantsFromTheSameStateBothLand() {
+        MessageGroup.Conversation conversation = started(andrew, bayko, at(0));
+        Message reply = message(conversation.group().id(), bayko, "reply", at(10));
+        MessageGroup moved = movedTo(conversation.group(), reply);
+        messageGroups().update(conversation.group(), moved).block();
+        ReadPosition upToReply = ReadPosition.of(reply);
+
+        messageGroups().update(moved, moved.readBy(andrew.id(), upToReply, 0).orElseThrow()).block();
+        MessageGroup afterAndrew = messageGroups().find(conversation.group().id()).block();
+        messageGroups().update(afterAndrew, afterAndrew.readBy(bayko.id(), upToReply, 0).orElseThrow()).block();
+
+        MessageGroup stored = messageGroups().find(conversation.group().id()).block();
+        assertThat(stored.readStateOf(andrew.id()).seen()).contains(upToReply);
+        assertThat(stored.readStateOf(bayko.id()).seen()).contains(upToReply);
+        assertThat(wholeInbox(andrew.id(), 10)).extracting(InboxEntry::unreadCount).containsExactly(0);
+        assertThat(wholeInbox(bayko.id(), 10)).extracting(InboxEntry::unreadCount).containsExactly(0);
     }
 }

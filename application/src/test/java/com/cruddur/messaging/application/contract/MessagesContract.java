@@ -254,4 +254,45 @@ public abstract class MessagesContract {
 
         assertThat(everything(group, 10).get(0).createdAt()).isEqualTo(precise);
     }
+    @Test
+    void aMessageIsFoundByItsIdAndInstantOnly() {
+        MessageGroup.Conversation conversation = started();
+        MessageGroupId group = conversation.group().id();
+        Message reply = messages().append(message(group, bayko, "reply", at(5)), Optional.empty()).block();
+
+        StepVerifier.create(messages().find(group, reply.id(), reply.createdAt())).expectNext(reply).verifyComplete();
+        StepVerifier.create(messages().find(group, reply.id(), at(6))).verifyComplete();
+        StepVerifier.create(messages().find(group, conversation.firstMessage().id(), reply.createdAt())).verifyComplete();
+        StepVerifier.create(messages().find(new MessageGroupId(UUID.randomUUID()), reply.id(), reply.createdAt()))
+                .verifyComplete();
+    }
+
+    @Test
+    void betweenListsTheMessagesAfterOneInstantUpToAnotherOldestFirstAcrossPages() {
+        MessageGroup.Conversation conversation = started();
+        MessageGroupId group = conversation.group().id();
+        List<Message> sent = IntStream.rangeClosed(1, 9)
+                .mapToObj(i -> messages().append(message(group, i % 2 == 0 ? andrew : bayko, "m" + i, at(i)),
+                        Optional.empty()).block())
+                .toList();
+
+        StepVerifier.create(messages().between(group, at(2), at(8)).collectList())
+                .expectNext(sent.subList(2, 8))
+                .verifyComplete();
+        StepVerifier.create(messages().between(group, at(0), at(0)).collectList()).expectNext(List.of()).verifyComplete();
+        StepVerifier.create(messages().between(group, at(9), at(20)).collectList()).expectNext(List.of()).verifyComplete();
+    }
+
+    @Test
+    void betweenStopsReadingWhenTheSubscriberHasEnough() {
+        MessageGroup.Conversation conversation = started();
+        MessageGroupId group = conversation.group().id();
+        List<Message> sent = IntStream.rangeClosed(1, 7)
+                .mapToObj(i -> messages().append(message(group, bayko, "m" + i, at(i)), Optional.empty()).block())
+                .toList();
+
+        StepVerifier.create(messages().between(group, at(0), at(7)).take(4).collectList())
+                .expectNext(sent.subList(0, 4))
+                .verifyComplete();
+    }
 }

@@ -65,15 +65,15 @@ public final class FailingMoves implements MessageGroups {
     }
 
     @Override
-    public Mono<Void> moveLastMessage(MessageGroup group, LastMessage next) {
+    public Mono<Void> update(MessageGroup group, MessageGroup next) {
         return Mono.defer(() -> {
             attempts.computeIfAbsent(group.id(), id -> new AtomicInteger()).incrementAndGet();
             AtomicInteger left = failuresLeft.get(group.id());
             if (left != null && left.getAndDecrement() > 0) {
                 return Mono.error(new StoreUnavailableException("messages", "the message store is unavailable", null));
             }
-            passedOn.add(new Move(group.id(), next));
-            return delegate.moveLastMessage(group, next);
+            passedOn.add(new Move(group.id(), next.lastMessage()));
+            return delegate.update(group, next);
         });
     }
 

@@ -34,6 +34,7 @@ import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
@@ -217,17 +218,19 @@ public final class InMemoryMessageStore {
         }
 
         @Override
-        public Mono<Void> moveLastMessage(MessageGroup group, LastMessage next) {
+        public Mono<Void> update(MessageGroup current, MessageGroup next) {
             return call(() -> {
                 moveAttempts.incrementAndGet();
-                MessageGroup stored = groups.get(group.id());
+                MessageGroup stored = groups.get(current.id());
                 if (movesToLose.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
-                    throw new ConcurrentUpdateException("group " + group.id() + " moved meanwhile (simulated)");
+                    throw new ConcurrentUpdateException("group " + current.id() + " moved meanwhile (simulated)");
                 }
-                if (stored == null || !stored.lastMessage().equals(group.lastMessage())) {
-                    throw new ConcurrentUpdateException("group " + group.id() + " moved meanwhile");
+                if (stored == null || !stored.lastMessage().equals(current.lastMessage())
+                        || !stored.firstRead().seen().equals(current.firstRead().seen())
+                        || !stored.secondRead().seen().equals(current.secondRead().seen())) {
+                    throw new ConcurrentUpdateException("group " + current.id() + " changed meanwhile");
                 }
-                groups.put(group.id(), new MessageGroup(stored.id(), stored.first(), stored.second(), next));
+                groups.put(current.id(), next);
                 return null;
             });
         }
@@ -258,6 +261,20 @@ public final class InMemoryMessageStore {
                 request.ifPresent(r -> remember(kept, r));
                 return stored;
             });
+        }
+
+        @Override
+        public Mono<Message> find(MessageGroupId group, MessageId id, Timestamp createdAt) {
+            return call(() -> Optional.ofNullable(messagesByGroup.getOrDefault(group, new TreeMap<>()).get(createdAt))
+                    .filter(message -> message.id().equals(id))
+                    .orElse(null));
+        }
+
+        @Override
+        public Flux<Message> between(MessageGroupId group, Timestamp after, Timestamp upTo) {
+            return call(() -> List.copyOf(messagesByGroup.getOrDefault(group, new TreeMap<>())
+                    .subMap(after, false, upTo, true).values()))
+                    .flatMapIterable(messages -> messages);
         }
 
         @Override

@@ -6,6 +6,7 @@ import com.cruddur.messaging.adapters.dynamodb.DynamoDbMessages;
 import com.cruddur.messaging.application.MoveGroupsToNewestMessage;
 import com.cruddur.messaging.application.StoreUnavailableException;
 import com.cruddur.messaging.application.port.MessageGroups;
+import com.cruddur.messaging.application.port.Messages;
 import com.cruddur.messaging.bootstrap.demo.DemoConversation;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -55,9 +56,9 @@ final class SeedCommand implements Callable<Integer> {
             DemoConversation.Result result;
             try {
                 MessageGroups groups = new DynamoDbMessageGroups(table.client(), table.name(), registry);
-                result = DemoConversation.seed(users.database().directory(), groups,
-                        new DynamoDbMessages(table.client(), table.name(), registry),
-                        new MoveGroupsToNewestMessage(groups)).block(Duration.ofMinutes(5));
+                Messages messages = new DynamoDbMessages(table.client(), table.name(), registry);
+                result = DemoConversation.seed(users.database().directory(), groups, messages,
+                        new MoveGroupsToNewestMessage(groups, messages)).block(Duration.ofMinutes(5));
             } catch (RuntimeException e) {
                 throw explain(e, users, table);
             }

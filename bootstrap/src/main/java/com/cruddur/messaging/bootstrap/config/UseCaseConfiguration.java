@@ -4,6 +4,7 @@ import com.cruddur.messaging.application.Cursors;
 import com.cruddur.messaging.application.IdentifyCaller;
 import com.cruddur.messaging.application.ListMessageGroups;
 import com.cruddur.messaging.application.ListMessages;
+import com.cruddur.messaging.application.MarkConversationRead;
 import com.cruddur.messaging.application.MoveGroupsToNewestMessage;
 import com.cruddur.messaging.application.SendMessage;
 import com.cruddur.messaging.application.ListUsers;
@@ -75,8 +76,13 @@ public class UseCaseConfiguration {
     }
 
     @Bean
-    MoveGroupsToNewestMessage moveGroupsToNewestMessage(MessageGroups groups) {
-        return new MoveGroupsToNewestMessage(groups);
+    MoveGroupsToNewestMessage moveGroupsToNewestMessage(MessageGroups groups, Messages messages) {
+        return new MoveGroupsToNewestMessage(groups, messages);
+    }
+
+    @Bean
+    MarkConversationRead markConversationRead(MessageGroups groups, Messages messages, Announcements announcements) {
+        return new MarkConversationRead(groups, messages, announcements);
     }
 
     @Bean

@@ -3,6 +3,7 @@ package com.cruddur.messaging.bootstrap.benchmark;
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import com.cruddur.messaging.adapters.dynamodb.DynamoDbMessageGroups;
+import com.cruddur.messaging.adapters.dynamodb.DynamoDbMessages;
 import com.cruddur.messaging.adapters.lambda.MessageStreamHandler;
 import com.cruddur.messaging.adapters.lambda.wiring.LambdaWiring;
 import com.cruddur.messaging.application.MoveGroupsToNewestMessage;
@@ -68,7 +69,8 @@ final class StreamHandlerRun {
                 .overrideConfiguration(c -> c.addExecutionInterceptor(counting)).build()) {
             SimpleMeterRegistry registry = new SimpleMeterRegistry();
             MessageStreamHandler handler = new MessageStreamHandler(
-                    new MoveGroupsToNewestMessage(new DynamoDbMessageGroups(client, table, registry)));
+                    new MoveGroupsToNewestMessage(new DynamoDbMessageGroups(client, table, registry),
+                            new DynamoDbMessages(client, table, registry)));
             long shift = 3600;
             // Warm-up: the JIT compiles the handler's path before it is measured.
             for (long end = System.nanoTime() + Duration.ofSeconds(3).toNanos(); System.nanoTime() < end; ) {

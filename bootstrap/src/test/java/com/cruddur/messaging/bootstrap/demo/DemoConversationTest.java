@@ -67,7 +67,7 @@ class DemoConversationTest {
     }
 
     private DemoConversation.Result seed() {
-        return DemoConversation.seed(users, groups, messages, new MoveGroupsToNewestMessage(groups), clock,
+        return DemoConversation.seed(users, groups, messages, new MoveGroupsToNewestMessage(groups, messages), clock,
                 Ids.random()).block(WAIT);
     }
 
@@ -145,7 +145,7 @@ class DemoConversationTest {
         int items = itemCount();
 
         DemoConversation.Result second = DemoConversation.seed(users, groups, messages,
-                new MoveGroupsToNewestMessage(groups), Clock.offset(clock, Duration.ofHours(5)), Ids.random()).block(WAIT);
+                new MoveGroupsToNewestMessage(groups, messages), Clock.offset(clock, Duration.ofHours(5)), Ids.random()).block(WAIT);
 
         assertThat(first.wroteAnything()).isTrue();
         assertThat(second.wroteAnything()).isFalse();

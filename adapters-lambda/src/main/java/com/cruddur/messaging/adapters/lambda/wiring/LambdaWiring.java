@@ -2,6 +2,7 @@ package com.cruddur.messaging.adapters.lambda.wiring;
 
 import com.cruddur.messaging.adapters.dynamodb.DynamoDbClients;
 import com.cruddur.messaging.adapters.dynamodb.DynamoDbMessageGroups;
+import com.cruddur.messaging.adapters.dynamodb.DynamoDbMessages;
 import com.cruddur.messaging.application.MoveGroupsToNewestMessage;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -38,7 +39,8 @@ public final class LambdaWiring implements AutoCloseable {
         // Consumed capacity is counted per pattern as in the service; nothing exports it from the function yet.
         this.registry = new SimpleMeterRegistry();
         this.moveGroupsToNewestMessage = new MoveGroupsToNewestMessage(
-                new DynamoDbMessageGroups(client, settings.tableName(), registry));
+                new DynamoDbMessageGroups(client, settings.tableName(), registry),
+                new DynamoDbMessages(client, settings.tableName(), registry));
     }
 
     /** The graph of this container, built from the process environment on first use. */

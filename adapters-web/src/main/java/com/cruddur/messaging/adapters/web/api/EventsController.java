@@ -174,6 +174,10 @@ final class EventsController {
             return ServerSentEvent.builder().event(MESSAGE_GROUP).id(event.id().toString())
                     .data((Object) MessageGroupResponse.from(conversation.entry())).build();
         }
+        if (event instanceof LiveEvent.InboxRowChanged changed) {
+            return ServerSentEvent.builder().event(MESSAGE_GROUP).id(event.id().toString())
+                    .data((Object) MessageGroupResponse.from(changed.entry())).build();
+        }
         LiveEvent.NewMessage message = (LiveEvent.NewMessage) event;
         return ServerSentEvent.builder().event(MESSAGE).id(event.id().toString())
                 .data((Object) SentMessageResponse.from(new SentMessage(message.message()))).build();

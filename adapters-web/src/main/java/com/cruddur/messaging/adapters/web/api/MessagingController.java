@@ -3,13 +3,16 @@ package com.cruddur.messaging.adapters.web.api;
 import com.cruddur.messaging.adapters.web.security.Callers;
 import com.cruddur.messaging.application.ListMessageGroups;
 import com.cruddur.messaging.application.ListMessages;
+import com.cruddur.messaging.application.MarkConversationRead;
 import com.cruddur.messaging.application.PageQuery;
 import com.cruddur.messaging.application.SendMessage;
 import com.cruddur.messaging.application.SentMessage;
 import com.cruddur.messaging.application.StartConversation;
 import com.cruddur.messaging.domain.MessageGroupId;
 import com.cruddur.messaging.domain.Participant;
+import com.cruddur.messaging.domain.ReadPosition;
 import java.util.List;
+import java.util.Optional;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.server.reactive.ServerHttpRequest;
@@ -22,18 +25,24 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
 
-/** The signed-in user's conversations and messages (patterns A to D). */
+/** The signed-in user's conversations and messages (patterns A to D) and their read markers. */
 @RestController
 final class MessagingController {
+
+    /** On pattern A's answer: {@code <message uuid> <created_at>} of the newest message the other has seen. */
+    static final String OTHER_READ_POSITION = "Other-Read-Position";
 
     private final Callers callers;
     private final ListMessageGroups listMessageGroups;
     private final ListMessages listMessages;
     private final SendMessage sendMessage;
     private final StartConversation startConversation;
+    private final MarkConversationRead markConversationRead;
 
     MessagingController(Callers callers, ListMessageGroups listMessageGroups, ListMessages listMessages,
-                        SendMessage sendMessage, StartConversation startConversation) {
+                        SendMessage sendMessage, StartConversation startConversation,
+                        MarkConversationRead markConversationRead) {
+        this.markConversationRead = markConversationRead;
         this.callers = callers;
         this.listMessageGroups = listMessageGroups;
         this.listMessages = listMessages;
@@ -60,8 +69,27 @@ final class MessagingController {
             MessageGroupId group = MessageGroupId.of(messageGroupUuid);
             PageQuery page = Paging.query(limit, cursor);
             return listMessages.list(new ListMessages.Query(caller, group, page))
-                    .map(result -> Paging.respond(request, page, result.map(MessageResponse::from)));
+                    .map(result -> withReadPosition(Paging.respond(request, page,
+                            result.page().map(MessageResponse::from)), result.seenByOther()));
         });
+    }
+
+    /** The other participant's read position, so a sender can show "seen" (absent until they read anything). */
+    private static <T> ResponseEntity<T> withReadPosition(ResponseEntity<T> response, Optional<ReadPosition> seen) {
+        return seen.map(position -> ResponseEntity.status(response.getStatusCode())
+                        .headers(response.getHeaders())
+                        .header(OTHER_READ_POSITION, position.message() + " " + position.at().format())
+                        .body(response.getBody()))
+                .orElse(response);
+    }
+
+    /** The caller has seen the conversation up to a message: their row with what is left unread. */
+    @PostMapping(path = "/api/message_groups/{messageGroupUuid}/read", consumes = MediaType.APPLICATION_JSON_VALUE)
+    Mono<MessageGroupResponse> read(@PathVariable String messageGroupUuid, @RequestBody Mono<ReadMarkerRequest> body) {
+        return callers.current()
+                .flatMap(caller -> body.flatMap(request -> markConversationRead.mark(MarkConversationRead.Command.of(
+                        caller, messageGroupUuid, request.uuid(), request.createdAt()))))
+                .map(MessageGroupResponse::from);
     }
 
     /** A message into a conversation ({@code message_group_uuid}, wins when both are sent) or to a handle. */

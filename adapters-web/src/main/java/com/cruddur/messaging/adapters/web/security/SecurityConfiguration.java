@@ -75,7 +75,8 @@ public class SecurityConfiguration {
             CorsConfiguration cors = new CorsConfiguration();
             cors.setAllowedOrigins(web.frontendOrigin());
             cors.setAllowedMethods(List.of("GET", "HEAD", "POST", "OPTIONS"));
-            cors.setExposedHeaders(List.of(HttpHeaders.AUTHORIZATION, HttpHeaders.LINK, RequestLog.HEADER));
+            cors.setExposedHeaders(List.of(HttpHeaders.AUTHORIZATION, HttpHeaders.LINK, RequestLog.HEADER,
+                    "Other-Read-Position"));
             cors.setAllowedHeaders(List.of(HttpHeaders.AUTHORIZATION, HttpHeaders.CONTENT_TYPE, HttpHeaders.ACCEPT,
                     "Idempotency-Key", RequestLog.HEADER));
             cors.setMaxAge(3600L);

@@ -70,7 +70,7 @@ class StreamPumpShardsTest {
 
     private void startPump(ScriptedStream stream, String table) {
         pump = new StreamPump(stream, stream.table(), table,
-                new StreamBatchProcessor(new MoveGroupsToNewestMessage(groups)), registry, SETTINGS);
+                new StreamBatchProcessor(new MoveGroupsToNewestMessage(groups, store.messages())), registry, SETTINGS);
         pump.start();
     }
 

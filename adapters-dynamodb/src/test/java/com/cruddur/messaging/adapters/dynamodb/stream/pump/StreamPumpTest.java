@@ -270,7 +270,7 @@ class StreamPumpTest {
         Pump pump(DynamoDbStreamsAsyncClient streams) {
             SimpleMeterRegistry registry = new SimpleMeterRegistry();
             StreamPump pump = new StreamPump(streams, client, table,
-                    new StreamBatchProcessor(new MoveGroupsToNewestMessage(moves)), registry, SETTINGS);
+                    new StreamBatchProcessor(new MoveGroupsToNewestMessage(moves, messages)), registry, SETTINGS);
             toClose.add(pump);
             pump.start();
             return new Pump(pump, registry);
