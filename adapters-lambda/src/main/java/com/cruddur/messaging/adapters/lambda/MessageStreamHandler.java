@@ -96,7 +96,7 @@ public final class MessageStreamHandler implements RequestHandler<DynamodbEvent,
      * line nowhere: nothing is stored and DynamoDB is not called. SnapStart's {@code beforeCheckpoint} calls it.
      */
     public void prime() {
-        MessageStreamHandler primer = new MessageStreamHandler(new MoveGroupsToNewestMessage(PrimingBatch.GROUPS),
+        MessageStreamHandler primer = new MessageStreamHandler(new MoveGroupsToNewestMessage(PrimingBatch.GROUPS, PrimingBatch.MESSAGES),
                 new SimpleMeterRegistry(), new PrintStream(OutputStream.nullOutputStream()));
         StreamsEventResponse response = primer.handleRequest(PrimingBatch.oneMessage(PrimingBatch.SEQUENCE_NUMBER), null);
         if (!response.getBatchItemFailures().isEmpty()) {

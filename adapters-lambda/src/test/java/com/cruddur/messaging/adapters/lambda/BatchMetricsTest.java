@@ -10,7 +10,6 @@ import com.cruddur.messaging.application.port.MessageGroups;
 import com.cruddur.messaging.application.port.Page;
 import com.cruddur.messaging.domain.IdempotentRequest;
 import com.cruddur.messaging.domain.InboxEntry;
-import com.cruddur.messaging.domain.LastMessage;
 import com.cruddur.messaging.domain.MessageGroup;
 import com.cruddur.messaging.domain.MessageGroupId;
 import com.cruddur.messaging.domain.ParticipantPair;
@@ -50,7 +49,7 @@ class BatchMetricsTest {
         // The store records what a batch consumes the way the DynamoDB adapter does: reads and transactions.
         MoveGroupsToNewestMessage moves = new MoveGroupsToNewestMessage(new CountingGroups(store.messageGroups(),
                 () -> recorder.record("GetItem", AccessPattern.E, units(0.5)),
-                () -> recorder.record("TransactWriteItems", AccessPattern.E, units(4))));
+                () -> recorder.record("TransactWriteItems", AccessPattern.E, units(4))), store.messages());
         MessageStreamHandler handler = new MessageStreamHandler(moves, registry, printStream());
 
         handler.handleRequest(StreamEvents.load("hundred-messages.json"), TestContext.withSeconds(30));
@@ -100,7 +99,7 @@ class BatchMetricsTest {
     void primingRunsABatchThroughWithoutTouchingTheStoreOrWritingMetrics() {
         new Conversations(store).startHundredGroups();
         MessageStreamHandler handler = new MessageStreamHandler(
-                new MoveGroupsToNewestMessage(store.messageGroups()), registry, printStream());
+                new MoveGroupsToNewestMessage(store.messageGroups(), store.messages()), registry, printStream());
 
         handler.prime();
 
@@ -136,8 +135,8 @@ class BatchMetricsTest {
         }
 
         @Override
-        public Mono<Void> moveLastMessage(MessageGroup group, LastMessage next) {
-            return delegate.moveLastMessage(group, next).doOnSubscribe(subscription -> onMove.run());
+        public Mono<Void> update(MessageGroup current, MessageGroup next) {
+            return delegate.update(current, next).doOnSubscribe(subscription -> onMove.run());
         }
 
         @Override

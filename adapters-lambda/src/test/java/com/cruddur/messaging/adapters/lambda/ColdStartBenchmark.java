@@ -103,7 +103,7 @@ public final class ColdStartBenchmark {
         new Conversations(store).startHundredGroups();
 
         long t0 = System.nanoTime();
-        MessageStreamHandler handler = new MessageStreamHandler(new MoveGroupsToNewestMessage(store.messageGroups()));
+        MessageStreamHandler handler = new MessageStreamHandler(new MoveGroupsToNewestMessage(store.messageGroups(), store.messages()));
         long t1 = System.nanoTime();
         handler.prime();
         long t2 = System.nanoTime();
