@@ -8,6 +8,7 @@ import com.cruddur.messaging.domain.Message;
 import com.cruddur.messaging.domain.MessageGroupId;
 import com.cruddur.messaging.domain.MessageId;
 import com.cruddur.messaging.domain.Participant;
+import com.cruddur.messaging.domain.ReadPosition;
 import com.cruddur.messaging.domain.Timestamp;
 import com.cruddur.messaging.domain.UserId;
 import tools.jackson.databind.json.JsonMapper;
@@ -21,6 +22,7 @@ final class LiveEventCodec {
 
     private static final String MESSAGE = "message";
     private static final String CONVERSATION = "conversation";
+    private static final String READ = "read";
 
     private final JsonMapper json = JsonMapper.builder().build();
 
@@ -28,10 +30,13 @@ final class LiveEventCodec {
         Wire wire;
         if (event instanceof LiveEvent.NewConversation conversation) {
             wire = new Wire(CONVERSATION, conversation.recipient().toString(), WireMessage.of(conversation.first()),
-                    WireEntry.of(conversation.entry()));
+                    WireEntry.of(conversation.entry()), null);
+        } else if (event instanceof LiveEvent.InboxRowChanged changed) {
+            wire = new Wire(READ, changed.recipient().toString(), null, WireEntry.of(changed.entry()),
+                    WireReadPosition.of(changed.position()));
         } else {
             LiveEvent.NewMessage message = (LiveEvent.NewMessage) event;
-            wire = new Wire(MESSAGE, message.recipient().toString(), WireMessage.of(message.message()), null);
+            wire = new Wire(MESSAGE, message.recipient().toString(), WireMessage.of(message.message()), null, null);
         }
         return json.writeValueAsString(wire);
     }
@@ -40,15 +45,27 @@ final class LiveEventCodec {
     LiveEvent decode(String text) {
         Wire wire = json.readValue(text, Wire.class);
         UserId recipient = UserId.of(wire.recipient());
-        Message message = wire.message().toMessage();
         return switch (wire.kind()) {
-            case MESSAGE -> new LiveEvent.NewMessage(recipient, message);
-            case CONVERSATION -> new LiveEvent.NewConversation(wire.entry().toEntry(recipient), message);
+            case MESSAGE -> new LiveEvent.NewMessage(recipient, wire.message().toMessage());
+            case CONVERSATION -> new LiveEvent.NewConversation(wire.entry().toEntry(recipient),
+                    wire.message().toMessage());
+            case READ -> new LiveEvent.InboxRowChanged(wire.entry().toEntry(recipient), wire.read().toPosition());
             default -> throw new IllegalArgumentException("unknown live event kind " + wire.kind());
         };
     }
 
-    record Wire(String kind, String recipient, WireMessage message, WireEntry entry) {
+    record Wire(String kind, String recipient, WireMessage message, WireEntry entry, WireReadPosition read) {
+    }
+
+    record WireReadPosition(String message, String at) {
+
+        static WireReadPosition of(ReadPosition position) {
+            return new WireReadPosition(position.message().toString(), position.at().format());
+        }
+
+        ReadPosition toPosition() {
+            return new ReadPosition(MessageId.of(message), Timestamp.parse(at));
+        }
     }
 
     record WireParticipant(String id, String displayName, String handle) {
@@ -76,16 +93,17 @@ final class LiveEventCodec {
         }
     }
 
-    record WireEntry(String group, WireParticipant other, String lastAt, String lastText) {
+    /** {@code unreadCount} is absent from events of an instance that predates read markers: it reads as 0. */
+    record WireEntry(String group, WireParticipant other, String lastAt, String lastText, int unreadCount) {
 
         static WireEntry of(InboxEntry entry) {
             return new WireEntry(entry.groupId().toString(), WireParticipant.of(entry.other()),
-                    entry.lastMessage().at().format(), entry.lastMessage().text());
+                    entry.lastMessage().at().format(), entry.lastMessage().text(), entry.unreadCount());
         }
 
         InboxEntry toEntry(UserId owner) {
             return new InboxEntry(owner, MessageGroupId.of(group), other.toParticipant(),
-                    new LastMessage(Timestamp.parse(lastAt), lastText));
+                    new LastMessage(Timestamp.parse(lastAt), lastText), unreadCount);
         }
     }
 }

@@ -11,6 +11,7 @@ import com.cruddur.messaging.domain.Message;
 import com.cruddur.messaging.domain.MessageGroupId;
 import com.cruddur.messaging.domain.MessageId;
 import com.cruddur.messaging.domain.Participant;
+import com.cruddur.messaging.domain.ReadPosition;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -42,6 +43,27 @@ class LiveEventCodecTest {
 
         assertThat(read).isEqualTo(event);
         assertThat(read.id()).isEqualTo(event.id());
+    }
+
+    @Test
+    void aReadMarkerTravelsWholeWithItsUnreadCount() {
+        InboxEntry entry = new InboxEntry(vir.id(), message.groupId(), londo, LastMessage.of(message), 3);
+        LiveEvent event = new LiveEvent.InboxRowChanged(entry, ReadPosition.of(message));
+
+        LiveEvent read = codec.decode(codec.encode(event));
+
+        assertThat(read).isEqualTo(event);
+        assertThat(read.id()).isEqualTo(event.id());
+        assertThat(((LiveEvent.InboxRowChanged) read).entry().unreadCount()).isEqualTo(3);
+    }
+
+    @Test
+    void aNewConversationKeepsItsUnreadCount() {
+        InboxEntry entry = new InboxEntry(vir.id(), message.groupId(), londo, LastMessage.of(message), 1);
+
+        LiveEvent read = codec.decode(codec.encode(new LiveEvent.NewConversation(entry, message)));
+
+        assertThat(((LiveEvent.NewConversation) read).entry().unreadCount()).isEqualTo(1);
     }
 
     @Test
