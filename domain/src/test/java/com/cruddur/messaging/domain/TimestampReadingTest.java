@@ -29,6 +29,15 @@ class TimestampReadingTest {
                 .isEqualTo(Instant.parse("2026-11-22T09:15:30.123456Z"));
     }
 
+    @Test
+    void aLongerTextThatBeginsLikeTheTablesFormatIsRefused() {
+        for (String text : new String[] {"2026-11-22T10:15:30.123456 +00:00", "2026-11-22T10:15:30.123456+00:00+00:00"}) {
+            assertThatThrownBy(() -> Timestamp.parse(text)).as(text)
+                    .isInstanceOfSatisfying(DomainViolation.class,
+                            violation -> assertThat(violation.code()).isEqualTo("timestamp_invalid"));
+        }
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {
             "2026x11-22T10:15:30.123456+00:00", // each separator, replaced by a character that is not it
