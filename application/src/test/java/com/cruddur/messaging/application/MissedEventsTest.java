@@ -78,6 +78,26 @@ class MissedEventsTest {
     }
 
     @Test
+    void aConversationStartedAtTheInstantOfTheLastEventIsNewWhenItsIdComesAfterIt() {
+        Participant londo = app.user("Londo");
+        // Two first messages of the same microsecond (the clock does not move between them): their order is their ids'.
+        SentMessage one = app.startConversation.send(
+                StartConversation.Command.of(andrew, bayko.handle().value(), "one", null)).block();
+        SentMessage two = app.startConversation.send(
+                StartConversation.Command.of(londo, bayko.handle().value(), "two", null)).block();
+        app.clock.tick();
+        boolean oneFirst = one.message().id().toString().compareTo(two.message().id().toString()) < 0;
+        SentMessage lower = oneFirst ? one : two;
+        SentMessage higher = oneFirst ? two : one;
+        EventId last = new LiveEvent.NewConversation(rowOf(bayko, lower), lower.message()).id();
+
+        assertThat(since(bayko, last)).contains(List.of(
+                new LiveEvent.NewConversation(rowOf(bayko, higher), higher.message()),
+                new LiveEvent.NewMessage(bayko.id(), lower.message()),
+                new LiveEvent.NewMessage(bayko.id(), higher.message())));
+    }
+
+    @Test
     void eventsOfSeveralConversationsComeInIdOrder() {
         Participant londo = app.user("Londo");
         SentMessage withAndrew = app.start(andrew, bayko, "hello");
