@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.cruddur.messaging.application.MoveGroupsToNewestMessage.GroupMove;
 import com.cruddur.messaging.application.contract.ContractFixtures;
+import com.cruddur.messaging.application.port.ConcurrentUpdateException;
 import com.cruddur.messaging.domain.InboxEntry;
 import com.cruddur.messaging.domain.LastMessage;
 import com.cruddur.messaging.domain.Message;
@@ -129,6 +130,17 @@ class MoveGroupsToNewestMessageTest {
         assertThat(moves).extracting(GroupMove::outcome).containsExactly(FAILED);
         assertThat(moves.get(0).failure()).isPresent();
         assertBothInboxesShowOnly(conversation.message());
+    }
+
+    @Test
+    void aRaceThatDoesNotSettleIsReportedAsTheLostRaceAfterEveryAttempt() {
+        Message reply = stored(bayko, "reply");
+        app.store.loseNextMoves(1_000);
+
+        List<GroupMove> moves = app.moveGroups.apply(List.of(reply)).block();
+
+        assertThat(moves.get(0).failure()).get().isInstanceOf(ConcurrentUpdateException.class);
+        assertThat(app.store.moveAttempts()).isEqualTo(8);
     }
 
     @Test

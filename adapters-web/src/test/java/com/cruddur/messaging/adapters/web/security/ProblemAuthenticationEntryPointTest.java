@@ -29,6 +29,26 @@ class ProblemAuthenticationEntryPointTest {
     }
 
     @Test
+    void theChallengeCarriesOnlyPrintableAsciiWithoutQuotesOrBackslashes() {
+        Problem problem = ProblemAuthenticationEntryPoint.problem(new OAuth2AuthenticationException(
+                new OAuth2Error("invalid_token", "a\u007fb\u001fc\\d\"e\u00e9f ~g!h", null)));
+
+        assertThat(problem.headers().getFirst(HttpHeaders.WWW_AUTHENTICATE))
+                .isEqualTo("Bearer error=\"invalid_token\", error_description=\"a b c d e f ~g!h\"");
+        assertThat(problem.detail()).isEqualTo("a b c d e f ~g!h");
+    }
+
+    @Test
+    void aRefusalWithoutADescriptionSaysTheTokenWasRefused() {
+        Problem problem = ProblemAuthenticationEntryPoint.problem(
+                new OAuth2AuthenticationException(new OAuth2Error("invalid_token")));
+
+        assertThat(problem.status().value()).isEqualTo(401);
+        assertThat(problem.headers().getFirst(HttpHeaders.WWW_AUTHENTICATE))
+                .isEqualTo("Bearer error=\"invalid_token\", error_description=\"the access token was refused\"");
+    }
+
+    @Test
     void unreachableSigningKeysAreServiceUnavailable() {
         Problem problem = ProblemAuthenticationEntryPoint.problem(
                 new AuthenticationServiceException("the signing keys are out of reach"));
