@@ -130,7 +130,7 @@ class EmbeddedDefaultIT {
                 .start();
         started.add(process);
         // The first start after a build also makes bin/cruddur's class-data archive (a training start).
-        Duration patience = started.size() == 1 ? Duration.ofMinutes(6) : Duration.ofMinutes(3);
+        Duration patience = started.size() == 1 ? Duration.ofMinutes(10) : Duration.ofMinutes(3);
         try {
             await().atMost(patience).pollInterval(Duration.ofMillis(250)).until(() -> {
                 if (!process.isAlive()) {
