@@ -7,7 +7,6 @@ import com.cruddur.messaging.application.port.MessageGroups;
 import com.cruddur.messaging.application.port.Page;
 import com.cruddur.messaging.domain.IdempotentRequest;
 import com.cruddur.messaging.domain.InboxEntry;
-import com.cruddur.messaging.domain.LastMessage;
 import com.cruddur.messaging.domain.MessageGroup;
 import com.cruddur.messaging.domain.MessageGroupId;
 import com.cruddur.messaging.domain.Participant;
@@ -73,8 +72,8 @@ class StartConversationReplayRaceTest {
         }
 
         @Override
-        public Mono<Void> moveLastMessage(MessageGroup group, LastMessage next) {
-            return delegate.moveLastMessage(group, next);
+        public Mono<Void> update(MessageGroup current, MessageGroup next) {
+            return delegate.update(current, next);
         }
 
         @Override

@@ -12,7 +12,7 @@ class AuthPropertiesTest {
 
     private static AuthProperties of(String jwksUrl, String issuer, List<String> clientIds) {
         return new AuthProperties(jwksUrl, issuer, clientIds, Duration.ofSeconds(60), Duration.ofSeconds(60), 10_000,
-                Duration.ofHours(1), Duration.ofMinutes(5));
+                Duration.ofHours(1), Duration.ofMinutes(5), 4096);
     }
 
     @Test
