@@ -88,8 +88,11 @@ class ServiceJarIT {
         assertThat(status(managementPort, "/actuator/prometheus")).isEqualTo(200);
         assertThat(status(port, "/api/users/@nobody/short")).isEqualTo(404);
         assertThat(status(port, "/api/message_groups")).isEqualTo(401);
+        // The AWS mode logs ECS JSON lines, where the profile's quotes are escaped.
         assertThat(read(log)).doesNotContain("ClassNotFoundException", "NoClassDefFoundError")
-                .contains("The following 1 profile is active: \"aws\"");
+                .contains("The following 1 profile is active: \\\"aws\\\"");
+        assertThat(read(log).lines()).filteredOn(line -> line.contains("Started CruddurMessagingApplication"))
+                .singleElement().satisfies(line -> assertThat(line).startsWith("{\"@timestamp\":").endsWith("}"));
     }
 
     @Test
