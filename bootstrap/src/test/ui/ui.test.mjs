@@ -503,4 +503,51 @@ describe('Cruddur Messages in a browser', { concurrency: 1, timeout: 120_000 }, 
     await page.locator('#inbox').waitFor();
     await page.context().close();
   });
+
+  test('messages from bayko show as an unread badge with their count; opening the conversation clears it for good',
+    async () => {
+      const andrewToken = await tokenOf('andrewbrown');
+      const baykoToken = await tokenOf('bayko');
+      // Earlier tests leave the conversation read or not: it starts read, so the count is exactly what bayko sends.
+      const groups = await api('GET', '/api/message_groups?limit=20', { token: andrewToken });
+      const group = groups.body.find((row) => row.handle === 'bayko');
+      assert.ok(group, `andrewbrown has a conversation with bayko: ${JSON.stringify(groups.body)}`);
+      const listed = await api('GET', `/api/messages/${group.uuid}?limit=20`, { token: andrewToken });
+      const newest = listed.body.at(-1);
+      const read = await api('POST', `/api/message_groups/${group.uuid}/read`,
+        { token: andrewToken, body: { uuid: newest.uuid, created_at: newest.created_at } });
+      assert.equal(read.status, 200, JSON.stringify(read.body));
+      for (const text of ['Are you there?', 'The ship leaves at six.', 'Bring the charts.']) {
+        const sent = await api('POST', '/api/messages',
+          { token: baykoToken, body: { message_group_uuid: group.uuid, message: unique(text) } });
+        assert.equal(sent.status, 200, JSON.stringify(sent.body));
+      }
+
+      const page = await newPage();
+      await signIn(page, 'andrewbrown');
+      const row = inboxRow(page, 'bayko');
+      await row.waitFor();
+      assert.equal(await row.locator('.unread [aria-hidden="true"]').textContent(), '3', 'the badge shows 3');
+      await page.getByRole('link', { name: /@bayko\b.*3 unread messages/ }).waitFor();
+      assert.equal(await row.evaluate((link) => getComputedStyle(link.querySelector('.last')).fontWeight), '700',
+        'the unread row is bold');
+      await screenshot(page, 'unread-badge');
+
+      await openConversationWith(page, 'bayko');
+      await until('the badge is gone once the conversation is open', async () =>
+        (await row.locator('.unread').count()) === 0);
+      assert.equal(await page.getByRole('link', { name: /unread message/ }).count(), 0);
+
+      // A reload of the inbox alone (not of the conversation, which would mark it read again): the inbox is read
+      // afresh, with the count the server keeps.
+      await page.evaluate(() => history.replaceState(null, '', '#/'));
+      await page.reload();
+      await waitUntilLive(page);
+      await row.waitFor();
+      assert.equal(await row.locator('.unread').count(), 0, 'no badge after a reload: the read was recorded');
+      assert.equal(await row.evaluate((link) => getComputedStyle(link.querySelector('.last')).fontWeight), '400');
+      await screenshot(page, 'unread-cleared');
+      assert.deepEqual(page.problems, []);
+      await page.context().close();
+    });
 });

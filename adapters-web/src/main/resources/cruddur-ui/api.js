@@ -66,6 +66,10 @@ export function createApi({ getToken, onUnauthorized }) {
     send: (target, message, idempotencyKey) => call('POST', '/api/messages', {
       body: { message, ...target }, headers: { 'Idempotency-Key': idempotencyKey },
     }).then((r) => r.data),
+    /** Marks read up to {@code message} ({uuid, created_at} as pattern A listed it); answers the caller's row. */
+    markRead: (groupUuid, message) => call('POST', `/api/message_groups/${encodeURIComponent(groupUuid)}/read`, {
+      body: { uuid: message.uuid, created_at: message.created_at },
+    }).then((r) => r.data),
     /** Pattern D's look-up: {uuid, handle, display_name}. */
     userShort: (handle) => call('GET', `/api/users/@${encodeURIComponent(handle)}/short`).then((r) => r.data),
   };

@@ -18,7 +18,11 @@ const state = {
   live: null,
   expiryTimer: null,
   pendingSend: null,   // {target, text, key}: a send that failed without an answer, retried with the same key
+  readTimer: null,     // a read of the open conversation waiting for more messages to arrive (debounced)
 };
+
+// Messages arriving in a burst are marked read with one request, not one each.
+const READ_DELAY_MS = 600;
 
 const api = createApi({
   getToken: () => state.session?.token ?? null,
@@ -134,6 +138,7 @@ function signOut(notice) {
   state.groupsNext = null;
   state.open = null;
   state.pendingSend = null;
+  clearTimeout(state.readTimer);
   sessionStorage.removeItem(SESSION_KEY);
   $('groups').replaceChildren();
   $('messages').replaceChildren();
@@ -208,17 +213,28 @@ async function moreGroups() {
   }
 }
 
+/** The row's unread mark: the count shown ("99+" past 99, where the API stops counting exactly), read out in words. */
+function unreadBadge(count) {
+  if (!(count > 0)) return null;
+  const words = count > 99 ? 'More than 99 unread messages' : `${count} unread message${count === 1 ? '' : 's'}`;
+  return el('span', { class: 'unread' },
+    el('span', { 'aria-hidden': 'true', text: count > 99 ? '99+' : String(count) }),
+    el('span', { class: 'visually-hidden', text: `, ${words}` }));
+}
+
 function renderInbox() {
   const list = $('groups');
   list.replaceChildren(...state.groups.map((group) => el('li', {},
     el('a', {
-      class: 'group', href: `#/c/${group.uuid}`, 'data-uuid': group.uuid, 'data-handle': group.handle,
+      class: group.unread_count > 0 ? 'group unread-group' : 'group', href: `#/c/${group.uuid}`,
+      'data-uuid': group.uuid, 'data-handle': group.handle,
       'aria-current': state.open?.uuid === group.uuid ? 'true' : null,
     },
     el('span', { class: 'who' }, document.createTextNode(group.display_name), ' ',
       el('span', { class: 'handle', text: `@${group.handle}` })),
     timeElement(group.created_at),
-    el('span', { class: 'last', text: group.message })))));
+    el('span', { class: 'last', text: group.message }),
+    unreadBadge(group.unread_count)))));
   $('inbox-empty').hidden = state.groups.length > 0;
   $('more-groups').hidden = !state.groupsNext;
 }
@@ -242,7 +258,10 @@ function moveGroupToTop(groupUuid, message, createdAt) {
 async function openConversation(uuid, { keepFocus = false } = {}) {
   const row = state.groups.find((group) => group.uuid === uuid);
   if (state.open?.uuid !== uuid) {
-    state.open = { uuid, handle: row?.handle ?? '', displayName: row?.display_name ?? '', messages: [], older: null };
+    clearTimeout(state.readTimer);
+    state.open = {
+      uuid, handle: row?.handle ?? '', displayName: row?.display_name ?? '', messages: [], older: null, readUpTo: null,
+    };
     state.pendingSend = null;
   }
   const open = state.open;
@@ -261,12 +280,48 @@ async function openConversation(uuid, { keepFocus = false } = {}) {
     show($('conversation-error'), '');
     renderConversationShell();
     renderMessages({ scrollToEnd: true });
+    markRead();
   } catch (error) {
     if (error.status === 401) return;
     show($('conversation-error'), error.status === 404
       ? 'This conversation does not exist or you are not in it.' : messageOf(error));
   }
   if (!keepFocus) $('message-text').focus();
+}
+
+/**
+ * Marks the open conversation read up to its newest message shown, when the person can see it (the tab visible) and
+ * there is something to mark: a newer message than the last one marked, not just the caller's own with nothing unread.
+ * The answer is the caller's row, whose count the inbox then shows.
+ */
+async function markRead() {
+  clearTimeout(state.readTimer);
+  const open = state.open;
+  if (!open?.uuid || document.visibilityState !== 'visible') return;
+  const newest = open.messages[open.messages.length - 1];
+  if (!newest || newest.uuid === open.readUpTo) return;
+  const row = state.groups.find((group) => group.uuid === open.uuid);
+  if (newest.handle === state.session.handle && row && !(row.unread_count > 0)) return;
+  open.readUpTo = newest.uuid;
+  try {
+    const answer = await api.markRead(open.uuid, newest);
+    setUnreadCount(open.uuid, answer?.unread_count);
+  } catch (error) {
+    // Nothing the person must act on: the mark stays, and the next message or opening tries again.
+    if (state.open === open && open.readUpTo === newest.uuid) open.readUpTo = null;
+  }
+}
+
+function scheduleRead() {
+  clearTimeout(state.readTimer);
+  state.readTimer = setTimeout(markRead, READ_DELAY_MS);
+}
+
+function setUnreadCount(groupUuid, count) {
+  const row = state.groups.find((group) => group.uuid === groupUuid);
+  if (!row || typeof count !== 'number' || row.unread_count === count) return;
+  row.unread_count = count;
+  renderInbox();
 }
 
 /** A conversation not started yet, with the user found by handle: the first send starts it (pattern D). */
@@ -450,6 +505,7 @@ function onLiveEvent({ event, data }) {
     if (state.open && state.open.uuid === payload.message_group_uuid) {
       mergeMessages([payload]);
       renderMessages();
+      scheduleRead();
     }
     if (!moveGroupToTop(payload.message_group_uuid, payload.message, payload.created_at)) loadInbox();
   } else if (event === 'message_group') {
@@ -457,6 +513,8 @@ function onLiveEvent({ event, data }) {
       state.groups.unshift(payload);
     }
     moveGroupToTop(payload.uuid, payload.message, payload.created_at);
+    // The count moves with each message and with each read, this device's or another's.
+    setUnreadCount(payload.uuid, payload.unread_count);
   } else if (event === 'reset') {
     reloadLists();
   }
@@ -498,6 +556,8 @@ function init() {
     }
   });
   window.addEventListener('hashchange', route);
+  // Messages that arrived while the tab was hidden are read once it is seen.
+  document.addEventListener('visibilitychange', () => { if (document.visibilityState === 'visible') scheduleRead(); });
   setInterval(refreshTimes, 30_000);
   updateCounter();
 
