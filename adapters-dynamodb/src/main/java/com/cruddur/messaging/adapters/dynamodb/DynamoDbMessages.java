@@ -51,6 +51,11 @@ public final class DynamoDbMessages implements Messages {
     private static final int TAKEN_LOOKAHEAD = 256;
     /** {@code yyyy-MM-ddTHH:mm:ss}: the part of an instant every form the reference wrote shares. */
     private static final int SECOND_PREFIX = 19;
+    /**
+     * A search by uuid reads this many messages a page: a Query bills what it reads before its filter, so a page
+     * without a limit would read up to 1 MB of the conversation to find its newest message.
+     */
+    private static final int FIND_PAGE = 25;
     /** Enough for a move (usually one message) and for a recount that stops at 100 of the other's messages. */
     private static final int BETWEEN_PAGE = 100;
 
@@ -103,8 +108,9 @@ public final class DynamoDbMessages implements Messages {
 
     /**
      * A newest-first Query of the conversation's partition (from {@code since} on when given) filtered on the
-     * uuid, page after page until it is found: DynamoDB bills what each page reads, before the filter, so the cost
-     * is that of the messages newer than the one found (an edit's search is bounded by its window).
+     * uuid, {@value #FIND_PAGE} messages a page, page after page until it is found: DynamoDB bills what each page
+     * reads, before the filter, so the cost is that of the messages newer than the one found, rounded up to a page
+     * (an edit's search is bounded by its window).
      */
     @Override
     public Mono<Message> findById(MessageGroupId group, MessageId id, Optional<Timestamp> since) {
@@ -134,10 +140,8 @@ public final class DynamoDbMessages implements Messages {
                 .expressionAttributeNames(names)
                 .expressionAttributeValues(values)
                 .scanIndexForward(false)
-                .consistentRead(true);
-        if (maxItemsPerRequest != Integer.MAX_VALUE) {
-            request.limit(maxItemsPerRequest);
-        }
+                .consistentRead(true)
+                .limit(Math.min(FIND_PAGE, maxItemsPerRequest));
         if (start != null) {
             request.exclusiveStartKey(start);
         }
