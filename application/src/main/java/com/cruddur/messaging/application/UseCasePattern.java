@@ -21,7 +21,9 @@ public enum UseCasePattern {
     /** Move both inbox rows to the newest message. */
     E,
     /** Mark a conversation read up to a message (beyond the reference). */
-    R;
+    R,
+    /** Edit or delete one's own message (beyond the reference). */
+    U;
 
     private static final String CONTEXT_KEY = UseCasePattern.class.getName();
 

@@ -4,6 +4,7 @@ import com.cruddur.messaging.application.contract.ContractFixtures;
 import com.cruddur.messaging.application.fake.InMemoryMessageStore;
 import com.cruddur.messaging.application.fake.InMemoryUserDirectory;
 import com.cruddur.messaging.application.port.Ids;
+import com.cruddur.messaging.domain.EditWindow;
 import com.cruddur.messaging.domain.Participant;
 import java.time.Clock;
 import java.time.Instant;
@@ -26,6 +27,9 @@ final class UseCaseFixture {
     final ListMessageGroups listMessageGroups = new ListMessageGroups(store.messageGroups(), cursors);
     final MoveGroupsToNewestMessage moveGroups = new MoveGroupsToNewestMessage(store.messageGroups(), store.messages());
     final MarkConversationRead markRead = new MarkConversationRead(store.messageGroups(), store.messages());
+    final EditMessage editMessage = new EditMessage(store.messageGroups(), store.messages(), clock,
+            new EditWindow(EditWindow.DEFAULT));
+    final DeleteMessage deleteMessage = new DeleteMessage(store.messageGroups(), store.messages(), clock);
 
     Participant user(String displayName) {
         Participant participant = ContractFixtures.participant(displayName);
