@@ -21,7 +21,9 @@ public enum UseCasePattern {
     /** Move both inbox rows to the newest message. */
     E,
     /** Mark a conversation read up to a message (beyond the reference). */
-    R;
+    R,
+    /** Show a renamed user's new name in the conversations they are in (beyond the reference). */
+    U;
 
     private static final String CONTEXT_KEY = UseCasePattern.class.getName();
 

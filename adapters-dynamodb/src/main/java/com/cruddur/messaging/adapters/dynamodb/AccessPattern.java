@@ -22,7 +22,9 @@ public enum AccessPattern {
     /** Move both group rows to the newest message. */
     E,
     /** Mark a conversation read up to a message (beyond the reference). */
-    R;
+    R,
+    /** Show a renamed user's new name in the conversations they are in (beyond the reference). */
+    U;
 
     /** The pattern the subscriber declared, else {@code fallback}. */
     static AccessPattern from(ContextView context, AccessPattern fallback) {
