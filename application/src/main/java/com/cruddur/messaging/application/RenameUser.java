@@ -83,7 +83,7 @@ public final class RenameUser {
             return walk(renamed, Optional.empty(), entry -> true)
                     .concatWith(Flux.defer(() -> walk(renamed, Optional.empty(),
                             entry -> entry.lastMessage().at().compareTo(walkBegan) >= 0)));
-        }).contextWrite(UseCasePattern.U::declareIn);
+        }).contextWrite(UseCasePattern.N::declareIn);
     }
 
     private Flux<Progress> walk(Participant renamed, Optional<String> after,

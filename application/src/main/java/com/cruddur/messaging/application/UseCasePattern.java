@@ -23,7 +23,7 @@ public enum UseCasePattern {
     /** Mark a conversation read up to a message (beyond the reference). */
     R,
     /** Show a renamed user's new name in the conversations they are in (beyond the reference). */
-    U;
+    N;
 
     private static final String CONTEXT_KEY = UseCasePattern.class.getName();
 

@@ -24,7 +24,7 @@ public enum AccessPattern {
     /** Mark a conversation read up to a message (beyond the reference). */
     R,
     /** Show a renamed user's new name in the conversations they are in (beyond the reference). */
-    U;
+    N;
 
     /** The pattern the subscriber declared, else {@code fallback}. */
     static AccessPattern from(ContextView context, AccessPattern fallback) {

@@ -92,7 +92,7 @@ import software.amazon.awssdk.services.dynamodb.model.UpdateTimeToLiveRequest;
  *     exist); when the position moves forward and is before the last message, Query of the messages after it
  *     (stops at 100 of the other's); ONE TransactWriteItems: Update CONV (same condition as E), Put both GRP rows
  *     in place.</li>
- * <li><b>U</b> show a renamed user: Query {@code pk = GRP#{renamed}}, a page at a time, for their conversations;
+ * <li><b>N</b> show a renamed user: Query {@code pk = GRP#{renamed}}, a page at a time, for their conversations;
  *     per conversation GetItem CONV (consistent) and, unless it shows the new names already, ONE
  *     TransactWriteItems: Update CONV with the new names (same condition as E), Put both GRP rows in place (the
  *     other participant's now shows the new names). Messages keep the names they were sent with.</li>

@@ -199,7 +199,7 @@ public final class PatternCostReport {
     }
 
     /**
-     * Pattern U: a user with {@code conversations} conversations is renamed (units per conversation), then renamed
+     * Pattern N: a user with {@code conversations} conversations is renamed (units per conversation), then renamed
      * to the same names again (nothing left to write: what a second run costs).
      */
     private static void renameRows(String table, int conversations) {
@@ -217,7 +217,7 @@ public final class PatternCostReport {
             RenameUser renameUser = new RenameUser(new InMemoryUserDirectory(),
                     new DynamoDbMessageGroups(DynamoDbLocalFixture.client(), table, registry), Clock.systemUTC());
             renameUser.showEverywhere(after).blockLast(WAIT);
-            report(registry, conversations, "U", run);
+            report(registry, conversations, "N", run);
         }
     }
 

@@ -91,7 +91,7 @@ class RenameUserTest {
     }
 
     private double units(String operation) {
-        return recorder.total(operation, AccessPattern.U, TABLE);
+        return recorder.total(operation, AccessPattern.N, TABLE);
     }
 
     @Test
@@ -118,7 +118,7 @@ class RenameUserTest {
         }
         assertThat(partition(TABLE, GroupRowItem.pk(renamed.id()))).hasSize(300)
                 .allSatisfy(row -> assertThat(row.get(Attr.USER_UUID).s()).isNotEqualTo(renamed.id().toString()));
-        // The capacity consumed, billed to U: a consistent read of each conversation record, one transaction each
+        // The capacity consumed, billed to N: a consistent read of each conversation record, one transaction each
         // (the record and two rows, doubled as every transaction is), and the inbox pages.
         assertThat(units("GetItem")).isEqualTo(300.0);
         assertThat(units("TransactWriteItems")).isGreaterThanOrEqualTo(300 * 6.0);
