@@ -23,7 +23,9 @@ public enum UseCasePattern {
     /** Mark a conversation read up to a message (beyond the reference). */
     R,
     /** Edit or delete one's own message (beyond the reference). */
-    U;
+    U,
+    /** Show a renamed user's new name in the conversations they are in (beyond the reference). */
+    N;
 
     private static final String CONTEXT_KEY = UseCasePattern.class.getName();
 

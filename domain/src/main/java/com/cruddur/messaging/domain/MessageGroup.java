@@ -134,6 +134,20 @@ public record MessageGroup(MessageGroupId id, Participant first, Participant sec
                 : new MessageGroup(id, first, second, lastMessage, firstRead, read));
     }
 
+    /**
+     * The group showing {@code renamed} (a participant, known by id) with their new display name and handle; empty
+     * when it shows them so already. Nothing else changes: the last message keeps the name it was sent with.
+     */
+    public Optional<MessageGroup> showing(Participant renamed) {
+        boolean renamingFirst = isFirst(renamed.id());
+        if ((renamingFirst ? first : second).equals(renamed)) {
+            return Optional.empty();
+        }
+        return Optional.of(renamingFirst
+                ? new MessageGroup(id, renamed, second, lastMessage, firstRead, secondRead)
+                : new MessageGroup(id, first, renamed, lastMessage, firstRead, secondRead));
+    }
+
     /** Each participant's inbox row: one per participant, showing the other one and what they have not read. */
     public List<InboxEntry> inboxEntries() {
         return List.of(inboxEntryOf(first.id()), inboxEntryOf(second.id()));

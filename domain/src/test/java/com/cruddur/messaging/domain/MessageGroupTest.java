@@ -190,4 +190,32 @@ class MessageGroupTest {
         }
         return all;
     }
+
+    @Test
+    void aRenamedParticipantIsShownWithTheNewNameAndNothingElseChanges() {
+        MessageGroup read = group.movedTo(message(GROUP, BAYKO, "hey", "2026-11-22T10:01:00.000000+00:00"))
+                .orElseThrow();
+        Participant renamed = new Participant(BAYKO.id(), "Bayko the Brave", new Handle("brave"));
+
+        MessageGroup shown = read.showing(renamed).orElseThrow();
+
+        assertThat(shown.second()).isEqualTo(renamed);
+        assertThat(shown.first()).isEqualTo(ANDREW);
+        assertThat(shown.lastMessage()).isEqualTo(read.lastMessage());
+        assertThat(shown.firstRead()).isEqualTo(read.firstRead());
+        assertThat(shown.secondRead()).isEqualTo(read.secondRead());
+        assertThat(shown.inboxEntryOf(ANDREW.id()).other()).isEqualTo(renamed);
+        assertThat(shown.inboxEntryOf(BAYKO.id()).other()).isEqualTo(ANDREW);
+    }
+
+    @Test
+    void aGroupShowingTheNewNameAlreadyHasNothingToChange() {
+        Participant renamed = new Participant(ANDREW.id(), "Andy", ANDREW.handle());
+        MessageGroup shown = group.showing(renamed).orElseThrow();
+
+        assertThat(shown.first().displayName()).isEqualTo("Andy");
+        assertThat(shown.showing(renamed)).isEmpty();
+        assertThat(group.showing(ANDREW)).isEmpty();
+        assertThatThrownBy(() -> group.showing(LONDO)).isInstanceOf(IllegalArgumentException.class);
+    }
 }

@@ -24,7 +24,9 @@ public enum AccessPattern {
     /** Mark a conversation read up to a message (beyond the reference). */
     R,
     /** Edit or delete one's own message (beyond the reference). */
-    U;
+    U,
+    /** Show a renamed user's new name in the conversations they are in (beyond the reference). */
+    N;
 
     /** The pattern the subscriber declared, else {@code fallback}. */
     static AccessPattern from(ContextView context, AccessPattern fallback) {

@@ -11,6 +11,7 @@ import com.cruddur.messaging.domain.InboxEntry;
 import com.cruddur.messaging.domain.Message;
 import com.cruddur.messaging.domain.MessageGroup;
 import com.cruddur.messaging.domain.MessageGroupId;
+import com.cruddur.messaging.domain.Participant;
 import com.cruddur.messaging.domain.ParticipantPair;
 import com.cruddur.messaging.domain.ReadState;
 import com.cruddur.messaging.domain.UserId;
@@ -135,8 +136,8 @@ public final class DynamoDbMessageGroups implements MessageGroups {
     }
 
     /**
-     * ONE TransactWriteItems: the conversation record updated on condition that its last message and both read
-     * positions are still {@code current}'s, both group rows put with {@code next}'s last message and counts (the
+     * ONE TransactWriteItems: the conversation record updated on condition that its last message, both read
+     * positions and both participants' names are still {@code current}'s, both group rows put with {@code next}'s last message and counts (the
      * old ones deleted when the last message moved).
      */
     @Override
@@ -170,6 +171,8 @@ public final class DynamoDbMessageGroups implements MessageGroups {
                 ? "(attribute_not_exists(#text) OR #text = :expectedText)" : "#text = :expectedText"));
         readOf(Attr.FIRST, current.firstRead(), next.firstRead(), names, values, sets, conditions);
         readOf(Attr.SECOND, current.secondRead(), next.secondRead(), names, values, sets, conditions);
+        shownAs(Attr.FIRST, current.first(), next.first(), names, values, sets, conditions);
+        shownAs(Attr.SECOND, current.second(), next.second(), names, values, sets, conditions);
         return Update.builder()
                 .tableName(calls.table())
                 .key(ConversationItem.key(current.id()))
@@ -196,6 +199,31 @@ public final class DynamoDbMessageGroups implements MessageGroups {
             values.put(":" + name, value);
             sets.add("#" + name + " = :" + name);
         });
+    }
+
+    /**
+     * Sets how a participant is shown to {@code next}'s names, on condition that the record still shows
+     * {@code current}'s: a move that read a participant's old names loses to the rename that stored new ones. A
+     * display name the reference left out reads as empty, and is matched as absent or empty.
+     */
+    private static void shownAs(String prefix, Participant current, Participant next, Map<String, String> names,
+                                Map<String, AttributeValue> values, List<String> sets, List<String> conditions) {
+        String displayName = "#" + prefix + "name";
+        String handle = "#" + prefix + "handle";
+        names.put(displayName, prefix + Attr.USER_DISPLAY_NAME);
+        names.put(handle, prefix + Attr.USER_HANDLE);
+        values.put(":" + prefix + "name", Attr.s(current.displayName()));
+        values.put(":" + prefix + "handle", Attr.s(current.handle().value()));
+        conditions.add(current.displayName().isEmpty()
+                ? "(attribute_not_exists(" + displayName + ") OR " + displayName + " = :" + prefix + "name)"
+                : displayName + " = :" + prefix + "name");
+        conditions.add(handle + " = :" + prefix + "handle");
+        if (!next.equals(current)) {
+            values.put(":" + prefix + "next_name", Attr.s(next.displayName()));
+            values.put(":" + prefix + "next_handle", Attr.s(next.handle().value()));
+            sets.add(displayName + " = :" + prefix + "next_name");
+            sets.add(handle + " = :" + prefix + "next_handle");
+        }
     }
 
     @Override

@@ -85,8 +85,8 @@ import software.amazon.awssdk.services.dynamodb.model.UpdateTimeToLiveRequest;
  *     another fingerprint, a reused key).</li>
  * <li><b>E</b> move the inbox rows: GetItem CONV (consistent); Query {@code pk = MSG#{group}} for the messages
  *     after the last one up to the new one (consistent; usually just the new one), which raise the unread counts;
- *     ONE TransactWriteItems: Update CONV (condition {@code last_message_at = expected}, {@code last_message} as
- *     read and both {@code read_at} as read), Delete both old GRP rows and Put both new ones (each conditioned on being absent or of the same
+ *     ONE TransactWriteItems: Update CONV (condition {@code last_message_at = expected}, {@code last_message},
+ *     both {@code read_at} and both participants' {@code _user_display_name} and {@code _user_handle} as read), Delete both old GRP rows and Put both new ones (each conditioned on being absent or of the same
  *     group).</li>
  * <li><b>R</b> mark read: GetItem CONV (membership); Query of the message's second in {@code MSG#{group}} (does it
  *     exist); when the position moves forward and is before the last message, Query of the messages after it
@@ -99,6 +99,10 @@ import software.amazon.awssdk.services.dynamodb.model.UpdateTimeToLiveRequest;
  *     {@code deleted}; then the message's second read again and GetItem CONV, and when it is the last message ONE
  *     TransactWriteItems as E's (CONV and both GRP rows in place, the new text). Sending writes nothing more for
  *     it.</li>
+ * <li><b>N</b> show a renamed user: Query {@code pk = GRP#{renamed}}, a page at a time, for their conversations;
+ *     per conversation GetItem CONV (consistent) and, unless it shows the new names already, ONE
+ *     TransactWriteItems: Update CONV with the new names (same condition as E), Put both GRP rows in place (the
+ *     other participant's now shows the new names). Messages keep the names they were sent with.</li>
  * <li>Groups written by the reference have no CONV: they are found through the GSI (their two GRP rows) and the
  *     newest MSG, and adopted in one transaction (CONV and PAIR put, group rows brought to the newest message,
  *     duplicate rows removed), so every later read is a consistent GetItem.</li>

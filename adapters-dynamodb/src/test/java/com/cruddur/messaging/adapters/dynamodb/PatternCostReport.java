@@ -11,6 +11,9 @@ import com.cruddur.messaging.application.EditMessage;
 import com.cruddur.messaging.application.MarkConversationRead;
 import com.cruddur.messaging.application.MoveGroupsToNewestMessage;
 import com.cruddur.messaging.domain.EditWindow;
+import com.cruddur.messaging.application.RenameUser;
+import com.cruddur.messaging.application.fake.InMemoryUserDirectory;
+import com.cruddur.messaging.domain.Handle;
 import com.cruddur.messaging.domain.Message;
 import com.cruddur.messaging.domain.MessageGroup;
 import com.cruddur.messaging.domain.MessageText;
@@ -45,6 +48,7 @@ public final class PatternCostReport {
 
     private static final Duration WAIT = Duration.ofSeconds(30);
     private static final String TEXT = "x".repeat(100);
+    private static final int RENAMED_CONVERSATIONS = 100;
 
     private PatternCostReport() {
     }
@@ -67,6 +71,7 @@ public final class PatternCostReport {
         row(table, requests, "U", "edit a message 30 before the last, within the window", (t, r) -> edit(t, r, 30));
         row(table, requests, "U", "delete the last of 40 messages", (t, r) -> delete(t, r, 0));
         row(table, requests, "U", "delete a message 30 before the last", (t, r) -> delete(t, r, 30));
+        renameRows(table, RENAMED_CONVERSATIONS);
         double few = row(table, requests, "A", "membership check, caller with 1 conversation",
                 (t, r) -> membership(t, r, 1));
         double many = row(table, requests, "A", "membership check, caller with 300 conversations",
@@ -83,9 +88,14 @@ public final class PatternCostReport {
         for (int i = 0; i < requests; i++) {
             measured.accept(i);
         }
+        return report(registry, requests, pattern, request);
+    }
+
+    /** Prints the row of what the registry counted, {@code per} requests (or conversations); returns the units. */
+    private static double report(SimpleMeterRegistry registry, int per, String pattern, String request) {
         Map<String, Double> byOperation = new TreeMap<>();
         registry.find(ConsumedCapacityRecorder.METRIC).counters().forEach(counter ->
-                byOperation.merge(counter.getId().getTag("operation"), counter.count() / requests, Double::sum));
+                byOperation.merge(counter.getId().getTag("operation"), counter.count() / per, Double::sum));
         double units = byOperation.values().stream().mapToDouble(Double::doubleValue).sum();
         StringBuilder operations = new StringBuilder();
         byOperation.forEach((operation, each) -> operations.append(operations.isEmpty() ? "" : ", ")
@@ -242,6 +252,29 @@ public final class PatternCostReport {
             Message deleted = sent.get(sent.size() - 1 - behind);
             delete.delete(new DeleteMessage.Command(sender, deleted.groupId(), deleted.id())).block(WAIT);
         };
+    }
+
+    /**
+     * Pattern N: a user with {@code conversations} conversations is renamed (units per conversation), then renamed
+     * to the same names again (nothing left to write: what a second run costs).
+     */
+    private static void renameRows(String table, int conversations) {
+        SimpleMeterRegistry unmeasured = new SimpleMeterRegistry();
+        DynamoDbMessageGroups setup = new DynamoDbMessageGroups(DynamoDbLocalFixture.client(), table, unmeasured);
+        Participant renamed = person("Talia");
+        for (int i = 0; i < conversations; i++) {
+            setup.start(conversation(i % 2 == 0 ? renamed : person("Ivanova"), i % 2 == 0 ? person("Susan") : renamed,
+                    TEXT, at(i)), Optional.empty()).block(WAIT);
+        }
+        Participant after = new Participant(renamed.id(), "Talia Winters", new Handle("t" + renamed.handle()));
+        for (String run : List.of("rename a user, per conversation (" + conversations + ")",
+                "the same rename again, per conversation")) {
+            SimpleMeterRegistry registry = new SimpleMeterRegistry();
+            RenameUser renameUser = new RenameUser(new InMemoryUserDirectory(),
+                    new DynamoDbMessageGroups(DynamoDbLocalFixture.client(), table, registry), Clock.systemUTC());
+            renameUser.showEverywhere(after).blockLast(WAIT);
+            report(registry, conversations, "N", run);
+        }
     }
 
     private static IntConsumer membership(String table, SimpleMeterRegistry registry, int conversations) {

@@ -8,6 +8,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.cruddur.messaging.adapters.dynamodb.testing.DynamoDbLocalFixture;
 import com.cruddur.messaging.application.DeleteMessage;
 import com.cruddur.messaging.application.MoveGroupsToNewestMessage;
+import com.cruddur.messaging.application.RenameUser;
+import com.cruddur.messaging.application.fake.InMemoryUserDirectory;
+import com.cruddur.messaging.domain.Handle;
 import com.cruddur.messaging.domain.InboxEntry;
 import com.cruddur.messaging.domain.LastMessage;
 import com.cruddur.messaging.domain.Message;
@@ -139,6 +142,29 @@ class ReferenceItemsTest {
                     .containsExactly("2026-11-22T10:00:00.000000+00:00");
         }
         assertThat(groups.find(group).block(WAIT).lastMessage()).isEqualTo(LastMessage.of(reply));
+    }
+
+    @Test
+    void aUserOfAReferenceConversationIsRenamedOnItsRowsWhichTheReferencesQueryStillReads() {
+        Map<String, AttributeValue> andrewsRow = groupRow(andrew, bayko, "2023-03-20T22:52:11.123456+00:00", "hi");
+        andrewsRow.remove("user_display_name");
+        batchWrite(List.of(andrewsRow, groupRow(bayko, andrew, "2023-03-20T22:52:11.123456+00:00", "hi"),
+                messageItem(andrew, "2023-03-20T22:52:11.123456+00:00", "hi")));
+        Participant renamed = new Participant(bayko.id(), "Andrew Bayko Jr", new Handle("jr-" + bayko.handle()));
+
+        RenameUser.Progress shown = new RenameUser(new InMemoryUserDirectory(), groups, java.time.Clock.systemUTC())
+                .showEverywhere(renamed).reduce(RenameUser.Progress::plus).block(WAIT);
+
+        assertThat(shown.changed()).isEqualTo(1);
+        assertThat(referenceQuery("GRP#" + andrew.id())).singleElement().satisfies(row -> {
+            assertThat(row.get("user_display_name").s()).isEqualTo("Andrew Bayko Jr");
+            assertThat(row.get("user_handle").s()).isEqualTo(renamed.handle().value());
+            assertThat(row.get("message").s()).isEqualTo("hi");
+        });
+        assertThat(referenceQuery("GRP#" + bayko.id())).singleElement()
+                .satisfies(row -> assertThat(row.get("user_display_name").s()).isEqualTo("Andrew Brown"));
+        assertThat(referenceQuery("MSG#" + group)).singleElement()
+                .satisfies(message -> assertThat(message.get("user_display_name").s()).isEqualTo("Andrew Brown"));
     }
 
     @Test

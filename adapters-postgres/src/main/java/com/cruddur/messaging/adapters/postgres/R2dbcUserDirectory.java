@@ -1,6 +1,7 @@
 package com.cruddur.messaging.adapters.postgres;
 
 import com.cruddur.messaging.application.StoreUnavailableException;
+import com.cruddur.messaging.application.port.HandleTakenException;
 import com.cruddur.messaging.application.port.UserDirectory;
 import com.cruddur.messaging.domain.Handle;
 import com.cruddur.messaging.domain.Participant;
@@ -11,6 +12,7 @@ import java.time.Duration;
 import java.util.Objects;
 import java.util.UUID;
 import java.util.concurrent.TimeoutException;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.r2dbc.core.DatabaseClient;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -56,6 +58,21 @@ public final class R2dbcUserDirectory implements UserDirectory {
                 .all()
                 .timeout(timeout)
                 .onErrorMap(this::unavailable);
+    }
+
+    /** One UPDATE by primary key; the unique index on {@code handle} refuses a handle another user has. */
+    @Override
+    public Mono<Participant> rename(Participant renamed) {
+        return database.sql("UPDATE users SET display_name = :display_name, handle = :handle WHERE uuid = :uuid")
+                .bind("display_name", renamed.displayName())
+                .bind("handle", renamed.handle().value())
+                .bind("uuid", renamed.id().value())
+                .fetch()
+                .rowsUpdated()
+                .flatMap(rows -> rows > 0 ? Mono.just(renamed) : Mono.<Participant>empty())
+                .onErrorMap(DataIntegrityViolationException.class, taken -> new HandleTakenException(renamed.handle()))
+                .timeout(timeout)
+                .onErrorMap(error -> error instanceof HandleTakenException ? error : unavailable(error));
     }
 
     private Mono<Participant> find(String condition, Object key) {

@@ -39,10 +39,11 @@ public interface MessageGroups {
     Mono<Void> start(MessageGroup.Conversation conversation, Optional<IdempotentRequest> request);
 
     /**
-     * Stores {@code next} in place of {@code current}: its last message and both participants' reading, both inbox
-     * rows with them (moved when the last message moved), atomically and only if the stored group is still
-     * {@code current} (its last message, instant and text, and both read positions: an edited or deleted last
-     * message changes the text at the same instant).
+     * Stores {@code next} in place of {@code current}: its last message, both participants as shown (display name
+     * and handle) and their reading, both inbox rows with them (moved when the last message moved), atomically and
+     * only if the stored group is still {@code current} (its last message, instant and text: an edited or deleted
+     * last message changes the text at the same instant; both read positions; both participants' names). Every writer of the rows goes through here, so a move that read a participant's old
+     * name loses to the rename that stored the new one, and reads again.
      *
      * @return empty on success; errors with {@link ConcurrentUpdateException} when the group changed meanwhile.
      */

@@ -19,4 +19,13 @@ public interface UserDirectory {
 
     /** The first {@code limit} users (at least 1) in handle order: the embedded default's sign-in page lists them. */
     Flux<Participant> listByHandle(int limit);
+
+    /**
+     * Stores {@code renamed}'s display name and handle for the user with its id; storing the names the user has
+     * already changes nothing.
+     *
+     * @return the user as stored now; empty when there is no such user; errors with {@link HandleTakenException}
+     * when another user has that handle
+     */
+    Mono<Participant> rename(Participant renamed);
 }

@@ -17,6 +17,7 @@ import com.cruddur.messaging.application.port.MessageGroups;
 import com.cruddur.messaging.application.port.Messages;
 import com.cruddur.messaging.application.port.Page;
 import com.cruddur.messaging.domain.EditWindow;
+import com.cruddur.messaging.domain.Handle;
 import com.cruddur.messaging.domain.IdempotencyKey;
 import com.cruddur.messaging.domain.IdempotentRequest;
 import com.cruddur.messaging.domain.InboxEntry;
@@ -433,5 +434,60 @@ public abstract class MessageGroupsContract {
                 .orElseThrow())).verifyComplete();
         assertThat(wholeInbox(bayko.id(), 10)).extracting(InboxEntry::lastMessage)
                 .containsExactly(new LastMessage(at(0), ""));
+    }
+
+    @Test
+    void aRenamedParticipantIsStoredWithTheGroupAndShownOnTheOtherParticipantsRowOnly() {
+        MessageGroup.Conversation conversation = started(andrew, bayko, at(0));
+        Message reply = message(conversation.group().id(), bayko, "reply", at(10));
+        MessageGroup moved = movedTo(conversation.group(), reply);
+        messageGroups().update(conversation.group(), moved).block();
+        Participant renamed = new Participant(bayko.id(), "Bayko the Brave", new Handle(fresh("brave")));
+        MessageGroup shown = moved.showing(renamed).orElseThrow();
+
+        StepVerifier.create(messageGroups().update(moved, shown)).verifyComplete();
+
+        assertThat(messageGroups().find(conversation.group().id()).block()).isEqualTo(shown);
+        assertThat(wholeInbox(andrew.id(), 10))
+                .containsExactly(new InboxEntry(andrew.id(), conversation.group().id(), renamed, LastMessage.of(reply), 1));
+        assertThat(wholeInbox(bayko.id(), 10))
+                .containsExactly(new InboxEntry(bayko.id(), conversation.group().id(), andrew, LastMessage.of(reply), 1));
+    }
+
+    @Test
+    void aMoveThatReadTheOldNameLosesToTheRenameAndLeavesTheNewName() {
+        MessageGroup.Conversation conversation = started(andrew, bayko, at(0));
+        MessageGroup readByTheMove = conversation.group();
+        Participant renamed = new Participant(bayko.id(), "Bayko the Brave", bayko.handle());
+        messageGroups().update(readByTheMove, readByTheMove.showing(renamed).orElseThrow()).block();
+        Message reply = message(conversation.group().id(), andrew, "reply", at(10));
+
+        StepVerifier.create(messageGroups().update(readByTheMove, movedTo(readByTheMove, reply)))
+                .expectError(ConcurrentUpdateException.class)
+                .verify();
+
+        assertThat(messageGroups().find(conversation.group().id()).block().second()).isEqualTo(renamed);
+        assertThat(wholeInbox(andrew.id(), 10)).extracting(InboxEntry::other, InboxEntry::lastMessage)
+                .containsExactly(tuple(renamed, LastMessage.of(conversation.firstMessage())));
+    }
+
+    @Test
+    void aRenameThatReadAnOlderLastMessageLosesToTheMoveAndLeavesTheMove() {
+        MessageGroup.Conversation conversation = started(andrew, bayko, at(0));
+        MessageGroup readByTheRename = conversation.group();
+        Message reply = message(conversation.group().id(), andrew, "reply", at(10));
+        messageGroups().update(readByTheRename, movedTo(readByTheRename, reply)).block();
+        Participant renamed = new Participant(bayko.id(), "Bayko the Brave", bayko.handle());
+
+        StepVerifier.create(messageGroups().update(readByTheRename, readByTheRename.showing(renamed).orElseThrow()))
+                .expectError(ConcurrentUpdateException.class)
+                .verify();
+
+        assertThat(wholeInbox(andrew.id(), 10)).extracting(InboxEntry::other, InboxEntry::lastMessage)
+                .containsExactly(tuple(bayko, LastMessage.of(reply)));
+    }
+
+    private static String fresh(String prefix) {
+        return prefix + UUID.randomUUID().toString().substring(0, 8);
     }
 }

@@ -2,9 +2,11 @@ package com.cruddur.messaging.application.contract;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.cruddur.messaging.application.port.HandleTakenException;
 import com.cruddur.messaging.application.port.UserDirectory;
 import com.cruddur.messaging.domain.Handle;
 import com.cruddur.messaging.domain.Participant;
+import com.cruddur.messaging.domain.UserId;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import reactor.test.StepVerifier;
@@ -95,5 +97,49 @@ public abstract class UserDirectoryContract {
 
         StepVerifier.create(directory().findByCognitoSubject(secondSubject)).expectNext(second).verifyComplete();
         StepVerifier.create(directory().findByCognitoSubject(firstSubject)).expectNext(first).verifyComplete();
+    }
+
+    @Test
+    void aRenamedUserIsFoundByTheNewHandleWithTheNewNameAndNoLongerByTheOld() {
+        String subject = UUID.randomUUID().toString();
+        String oldHandle = fresh("old");
+        Participant stored = givenUser("Old Name", oldHandle, subject);
+        Participant renamed = new Participant(stored.id(), "New Name", new Handle(fresh("new")));
+
+        StepVerifier.create(directory().rename(renamed)).expectNext(renamed).verifyComplete();
+
+        StepVerifier.create(directory().findByHandle(renamed.handle())).expectNext(renamed).verifyComplete();
+        StepVerifier.create(directory().findByCognitoSubject(subject)).expectNext(renamed).verifyComplete();
+        StepVerifier.create(directory().findByHandle(new Handle(oldHandle))).verifyComplete();
+    }
+
+    @Test
+    void renamingToTheNamesAUserHasChangesNothing() {
+        Participant stored = givenUser("Same Name", fresh("same"), null);
+
+        StepVerifier.create(directory().rename(stored)).expectNext(stored).verifyComplete();
+        StepVerifier.create(directory().findByHandle(stored.handle())).expectNext(stored).verifyComplete();
+    }
+
+    @Test
+    void aHandleAnotherUserHasIsRefusedAndNothingChanges() {
+        Participant holder = givenUser("Holder", fresh("holder"), null);
+        Participant other = givenUser("Other", fresh("other"), null);
+
+        StepVerifier.create(directory().rename(new Participant(other.id(), "Taker", holder.handle())))
+                .expectErrorSatisfies(error -> assertThat(error).isInstanceOfSatisfying(HandleTakenException.class,
+                        taken -> assertThat(taken.handle()).isEqualTo(holder.handle())))
+                .verify();
+
+        StepVerifier.create(directory().findByHandle(other.handle())).expectNext(other).verifyComplete();
+        StepVerifier.create(directory().findByHandle(holder.handle())).expectNext(holder).verifyComplete();
+    }
+
+    @Test
+    void renamingAnUnknownUserIsEmpty() {
+        Participant nobody = new Participant(new UserId(UUID.randomUUID()), "Nobody", new Handle(fresh("nobody")));
+
+        StepVerifier.create(directory().rename(nobody)).verifyComplete();
+        StepVerifier.create(directory().findByHandle(nobody.handle())).verifyComplete();
     }
 }

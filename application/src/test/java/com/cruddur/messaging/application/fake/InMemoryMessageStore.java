@@ -227,7 +227,8 @@ public final class InMemoryMessageStore {
                 }
                 if (stored == null || !stored.lastMessage().equals(current.lastMessage())
                         || !stored.firstRead().seen().equals(current.firstRead().seen())
-                        || !stored.secondRead().seen().equals(current.secondRead().seen())) {
+                        || !stored.secondRead().seen().equals(current.secondRead().seen())
+                        || !stored.first().equals(current.first()) || !stored.second().equals(current.second())) {
                     throw new ConcurrentUpdateException("group " + current.id() + " changed meanwhile");
                 }
                 groups.put(current.id(), next);

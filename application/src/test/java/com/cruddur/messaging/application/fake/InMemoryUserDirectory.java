@@ -1,6 +1,7 @@
 package com.cruddur.messaging.application.fake;
 
 import com.cruddur.messaging.application.StoreUnavailableException;
+import com.cruddur.messaging.application.port.HandleTakenException;
 import com.cruddur.messaging.application.port.UserDirectory;
 import com.cruddur.messaging.domain.Handle;
 import com.cruddur.messaging.domain.Participant;
@@ -53,6 +54,28 @@ public final class InMemoryUserDirectory implements UserDirectory {
                     .sorted(Comparator.comparing(participant -> participant.handle().value()))
                     .limit(limit)
                     .toList().stream());
+        });
+    }
+
+    @Override
+    public Mono<Participant> rename(Participant renamed) {
+        return Mono.defer(() -> {
+            if (unavailable) {
+                return Mono.error(new StoreUnavailableException("users", "the user directory is unavailable", null));
+            }
+            synchronized (users) {
+                StoredUser stored = users.get(renamed.id());
+                if (stored == null) {
+                    return Mono.empty();
+                }
+                boolean taken = users.values().stream().anyMatch(user -> !user.participant().id().equals(renamed.id())
+                        && user.participant().handle().equals(renamed.handle()));
+                if (taken) {
+                    return Mono.error(new HandleTakenException(renamed.handle()));
+                }
+                users.put(renamed.id(), new StoredUser(renamed, stored.cognitoSubject()));
+                return Mono.just(renamed);
+            }
         });
     }
 

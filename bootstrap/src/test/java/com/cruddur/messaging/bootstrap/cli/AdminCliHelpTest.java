@@ -15,7 +15,7 @@ class AdminCliHelpTest {
     static Stream<String> commands() {
         return Stream.of("", "ddb", "ddb schema-load", "ddb drop", "ddb list-tables", "ddb scan", "ddb seed",
                 "ddb get-conversation", "ddb list-conversations", "db", "db schema-load", "db seed",
-                "db update-cognito-user-ids", "cognito", "cognito list-users");
+                "db rename-user", "db update-cognito-user-ids", "cognito", "cognito list-users");
     }
 
     @ParameterizedTest(name = "{0} --help")

@@ -189,7 +189,8 @@ class AdminCliUsersTest {
                     "updated    2",
                     "unchanged  0",
                     "unmatched  1      stranger",
-                    "conflicts  0");
+                    "conflicts  0",
+                    "renamed    0");
             assertThat(rows.subjectOf("andrewbrown")).contains(andrew);
             assertThat(rows.subjectOf("bayko")).contains(bayko);
             assertThat(rows.subjectOf("londo")).isEmpty();

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.UUID;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.r2dbc.core.DatabaseClient;
 import reactor.core.publisher.Mono;
@@ -16,11 +17,29 @@ import reactor.core.publisher.Mono;
  * but only for rows that are not linked yet. A Cognito user may edit their own {@code preferred_username}, so a
  * match is no proof of identity: a row linked to another subject is never taken over, and a subject already linked
  * to another row is never moved. Both are left alone and reported as conflicts, for a person to decide.
+ *
+ * <p>A user linked already whose {@code name} or {@code preferred_username} in Cognito differs from the row's
+ * {@code display_name} or {@code handle} was renamed there: the sync reports the rename (it does not write it), and
+ * the caller renames them everywhere they are shown ({@code RenameUser}: the row, then their conversations). A new
+ * handle another row has already is a conflict.
  */
 public final class CognitoUserSync {
 
     /** What one Cognito user led to. */
-    public enum Outcome { UPDATED, UNCHANGED, UNMATCHED, CONFLICT }
+    public enum Outcome { UPDATED, UNCHANGED, UNMATCHED, CONFLICT, RENAMED }
+
+    /**
+     * A linked user renamed in Cognito: the row's current {@code handle}, and the new display name and handle where
+     * they differ from the row's (empty: unchanged).
+     */
+    public record Rename(String handle, Optional<String> displayName, Optional<String> newHandle) {
+
+        public Rename {
+            Objects.requireNonNull(handle, "handle");
+            Objects.requireNonNull(displayName, "display name");
+            Objects.requireNonNull(newHandle, "new handle");
+        }
+    }
 
     /**
      * @param unmatchedUsers the preferred usernames (or user names, for users without one) with no users row
@@ -28,15 +47,20 @@ public final class CognitoUserSync {
      *                         belongs to another users row
      */
     public record Report(int updated, int unchanged, int unmatched, int conflicts,
-                         List<String> unmatchedUsers, List<String> conflictingUsers) {
+                         List<String> unmatchedUsers, List<String> conflictingUsers, List<Rename> renames) {
 
         public Report {
             unmatchedUsers = List.copyOf(unmatchedUsers);
             conflictingUsers = List.copyOf(conflictingUsers);
+            renames = List.copyOf(renames);
+        }
+
+        public int renamed() {
+            return renames.size();
         }
 
         public int total() {
-            return updated + unchanged + unmatched + conflicts;
+            return updated + unchanged + unmatched + conflicts + renamed();
         }
     }
 
@@ -53,11 +77,47 @@ public final class CognitoUserSync {
     /** Syncs every user of {@code userPoolId} and reports what changed. */
     public Mono<Report> sync(String userPoolId) {
         return cognito.list(userPoolId)
-                .concatMap(user -> user.preferredUsername()
-                        .map(handle -> link(handle, user.subject()).map(outcome -> new Linked(handle, outcome)))
-                        .orElseGet(() -> Mono.just(new Linked(user.username(), Outcome.UNMATCHED))))
+                .concatMap(user -> renamedSince(user)
+                        .switchIfEmpty(Mono.defer(() -> user.preferredUsername()
+                                .map(handle -> link(handle, user.subject()).map(outcome -> new Linked(handle, outcome)))
+                                .orElseGet(() -> Mono.just(new Linked(user.username(), Outcome.UNMATCHED))))))
                 .collectList()
                 .map(CognitoUserSync::report);
+    }
+
+    /**
+     * For a user linked already: unchanged, renamed in Cognito, or a conflict (the new handle is another row's).
+     * Empty when no row is linked to the user's subject.
+     */
+    private Mono<Linked> renamedSince(CognitoUser user) {
+        return database.sql("SELECT uuid, display_name, handle FROM users WHERE cognito_user_id = :subject")
+                .bind("subject", user.subject())
+                .map(row -> new LinkedRow(row.get("uuid", UUID.class), row.get("display_name", String.class),
+                        row.get("handle", String.class)))
+                .one()
+                .flatMap(row -> {
+                    Optional<String> displayName = user.name().filter(name -> !name.equals(row.displayName()));
+                    Optional<String> handle = user.preferredUsername().filter(name -> !name.equals(row.handle()));
+                    if (displayName.isEmpty() && handle.isEmpty()) {
+                        return Mono.just(new Linked(row.handle(), Outcome.UNCHANGED));
+                    }
+                    Rename rename = new Rename(row.handle(), displayName, handle);
+                    return handle.map(taken -> handleOfAnother(taken, row.uuid())).orElse(Mono.just(false))
+                            .map(conflict -> conflict ? new Linked(handle.orElseThrow(), Outcome.CONFLICT)
+                                    : new Linked(row.handle(), Outcome.RENAMED, rename));
+                })
+                .timeout(STATEMENT_TIMEOUT);
+    }
+
+    private Mono<Boolean> handleOfAnother(String handle, UUID user) {
+        return database.sql("SELECT uuid FROM users WHERE handle = :handle")
+                .bind("handle", handle)
+                .map(row -> !user.equals(row.get("uuid", UUID.class)))
+                .one()
+                .defaultIfEmpty(false);
+    }
+
+    private record LinkedRow(UUID uuid, String displayName, String handle) {
     }
 
     /**
@@ -96,7 +156,15 @@ public final class CognitoUserSync {
                 .map(rows -> rows > 0);
     }
 
-    private record Linked(String user, Outcome outcome) {
+    private record Linked(String user, Outcome outcome, Optional<Rename> rename) {
+
+        Linked(String user, Outcome outcome) {
+            this(user, outcome, Optional.empty());
+        }
+
+        Linked(String user, Outcome outcome, Rename rename) {
+            this(user, outcome, Optional.of(rename));
+        }
     }
 
     private static Report report(List<Linked> linked) {
@@ -104,14 +172,16 @@ public final class CognitoUserSync {
         int unchanged = 0;
         List<String> unmatched = new ArrayList<>();
         List<String> conflicts = new ArrayList<>();
+        List<Rename> renames = new ArrayList<>();
         for (Linked link : linked) {
             switch (link.outcome()) {
+                case RENAMED -> renames.add(link.rename().orElseThrow());
                 case UPDATED -> updated++;
                 case UNCHANGED -> unchanged++;
                 case UNMATCHED -> unmatched.add(link.user());
                 case CONFLICT -> conflicts.add(link.user());
             }
         }
-        return new Report(updated, unchanged, unmatched.size(), conflicts.size(), unmatched, conflicts);
+        return new Report(updated, unchanged, unmatched.size(), conflicts.size(), unmatched, conflicts, renames);
     }
 }

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -124,6 +125,36 @@ class CognitoUserSyncTest {
         assertThat(report.updated()).isZero();
         assertThat(rows.subjectOf(oldHandle)).contains(subject);
         assertThat(rows.subjectOf(handle)).isEmpty();
+    }
+
+    @Test
+    void linkedUsersRenamedInCognitoAreReportedAsRenamesAndTheirRowsAreLeftToTheRename() {
+        String pool = cognito.createUserPool("renamed-" + UUID.randomUUID());
+        String prefix = "r" + UUID.randomUUID().toString().substring(0, 6) + "_";
+        String both = cognito.createUser(pool, prefix + "both@example.com", prefix + "both", "Both", "Passw0rd!");
+        String nameOnly = cognito.createUser(pool, prefix + "name@example.com", prefix + "name", "Name", "Passw0rd!");
+        String taken = cognito.createUser(pool, prefix + "taken@example.com", prefix + "taken", "Taken", "Passw0rd!");
+        rows.insert("Both", prefix + "both", both);
+        rows.insert("Name", prefix + "name", nameOnly);
+        rows.insert("Taken", prefix + "taken", taken);
+        rows.insert("Holder", prefix + "holder", null);
+        cognito.updateAttributes(pool, prefix + "both@example.com",
+                Map.of("name", "Both Renamed", "preferred_username", prefix + "both2"));
+        cognito.updateAttributes(pool, prefix + "name@example.com", Map.of("name", "Name Renamed"));
+        cognito.updateAttributes(pool, prefix + "taken@example.com", Map.of("preferred_username", prefix + "holder"));
+
+        CognitoUserSync.Report report = sync().sync(pool).block(WAIT);
+
+        assertThat(report.renames()).containsExactlyInAnyOrder(
+                new CognitoUserSync.Rename(prefix + "both", Optional.of("Both Renamed"), Optional.of(prefix + "both2")),
+                new CognitoUserSync.Rename(prefix + "name", Optional.of("Name Renamed"), Optional.empty()));
+        assertThat(report.renamed()).isEqualTo(2);
+        assertThat(report.conflictingUsers()).containsExactly(prefix + "holder");
+        assertThat(report.updated()).isZero();
+        assertThat(report.total()).isEqualTo(3);
+        // The sync itself writes no rename: RenameUser does, with the conversations.
+        assertThat(rows.subjectOf(prefix + "both")).contains(both);
+        assertThat(rows.subjectOf(prefix + "both2")).isEmpty();
     }
 
     @Test

@@ -151,6 +151,13 @@ public final class CognitoLocalFixture implements AutoCloseable {
                 .orElseThrow(() -> new IllegalStateException("cognito-local returned no sub for " + email));
     }
 
+    /** Sets attributes of the user signed in by {@code email}, as a user editing their profile would. */
+    public void updateAttributes(String userPoolId, String email, Map<String, String> attributes) {
+        client.adminUpdateUserAttributes(r -> r.userPoolId(userPoolId).username(email)
+                .userAttributes(attributes.entrySet().stream()
+                        .map(attribute -> attribute(attribute.getKey(), attribute.getValue())).toList())).join();
+    }
+
     /** Signs in with user name and password; returns the access token. */
     public String accessToken(String appClientId, String email, String password) {
         return client.initiateAuth(r -> r.clientId(appClientId).authFlow(AuthFlowType.USER_PASSWORD_AUTH)

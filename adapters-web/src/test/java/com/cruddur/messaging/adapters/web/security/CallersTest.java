@@ -138,6 +138,11 @@ class CallersTest {
         }
 
         @Override
+        public Mono<Participant> rename(Participant renamed) {
+            return delegate.rename(renamed);
+        }
+
+        @Override
         public Mono<Participant> findByHandle(Handle handle) {
             return delegate.findByHandle(handle);
         }
