@@ -21,7 +21,9 @@ public enum UseCasePattern {
     /** Move both inbox rows to the newest message. */
     E,
     /** Mark a conversation read up to a message (beyond the reference). */
-    R;
+    R,
+    /** Block or unblock a user, list one's blocks (beyond the reference). */
+    K;
 
     private static final String CONTEXT_KEY = UseCasePattern.class.getName();
 

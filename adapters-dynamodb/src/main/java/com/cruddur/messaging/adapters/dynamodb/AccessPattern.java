@@ -22,7 +22,9 @@ public enum AccessPattern {
     /** Move both group rows to the newest message. */
     E,
     /** Mark a conversation read up to a message (beyond the reference). */
-    R;
+    R,
+    /** Block or unblock a user, list one's blocks (beyond the reference). */
+    K;
 
     /** The pattern the subscriber declared, else {@code fallback}. */
     static AccessPattern from(ContextView context, AccessPattern fallback) {

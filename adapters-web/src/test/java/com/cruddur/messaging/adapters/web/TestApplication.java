@@ -54,7 +54,7 @@ class TestApplication {
     @Bean
     StartConversation startConversation(InMemoryUserDirectory directory, InMemoryMessageStore store,
                                         SendMessage sendMessage, TickingClock clock) {
-        return new StartConversation(directory, store.messageGroups(), sendMessage, Ids.random(), clock);
+        return new StartConversation(directory, store.messageGroups(), store.blocks(), sendMessage, Ids.random(), clock);
     }
 
     @Bean

@@ -33,15 +33,16 @@ public interface MessageGroups {
      *
      * @return empty on success; errors with {@link ConversationAlreadyExistsException} when the pair already has a
      * group (another request won the race), {@link DuplicateRequestException} when the key was used already for
-     * the same request, or {@link IdempotencyKeyReusedException} when it was used for another request (an expired
-     * key counts as unused, see {@link Messages#append}).
+     * the same request, {@link IdempotencyKeyReusedException} when it was used for another request (an expired
+     * key counts as unused, see {@link Messages#append}), or {@link BlockedException} when the recipient (the
+     * conversation's second participant) has blocked the sender, checked in the same atomic write.
      */
     Mono<Void> start(MessageGroup.Conversation conversation, Optional<IdempotentRequest> request);
 
     /**
      * Stores {@code next} in place of {@code current}: its last message and both participants' reading, both inbox
      * rows with them (moved when the last message moved), atomically and only if the stored group is still
-     * {@code current} (its last message and both read positions).
+     * {@code current} (its last message, both read positions and who blocks whom).
      *
      * @return empty on success; errors with {@link ConcurrentUpdateException} when the group changed meanwhile.
      */
