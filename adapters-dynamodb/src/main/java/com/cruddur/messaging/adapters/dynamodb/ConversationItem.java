@@ -15,7 +15,8 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 /**
  * The conversation record: pk {@code CONV#{group}}, sk {@code CONV}; both participants, the last message and each
  * participant's reading ({@code first_read_uuid}, {@code first_read_at} once they have read, {@code first_unread},
- * a Number; the same for {@code second_}). Its {@code last_message_at} always equals the sk of both group rows, so
+ * a Number, and {@code first_blocks_other}, {@code true}, while they block the other participant; the same for
+ * {@code second_}). Its {@code last_message_at} always equals the sk of both group rows, so
  * a move knows which rows to replace, and each {@code *_unread} equals that participant's row's
  * {@code unread_count}.
  */
@@ -49,6 +50,9 @@ final class ConversationItem {
             attributes.put(prefix + Attr.READ_AT, Attr.s(position.at().format()));
         });
         attributes.put(prefix + Attr.UNREAD, Attr.n(read.unread()));
+        if (read.blocksOther()) {
+            attributes.put(prefix + Attr.BLOCKS_OTHER, AttributeValue.fromBool(true));
+        }
         return attributes;
     }
 
@@ -57,7 +61,9 @@ final class ConversationItem {
                 ? Optional.of(new ReadPosition(MessageId.of(Attr.string(item, prefix + Attr.READ_UUID)),
                         Timestamp.parse(Attr.string(item, prefix + Attr.READ_AT))))
                 : Optional.empty();
-        return new ReadState(seen, Attr.optionalInt(item, prefix + Attr.UNREAD));
+        AttributeValue blocks = item.get(prefix + Attr.BLOCKS_OTHER);
+        return new ReadState(seen, Attr.optionalInt(item, prefix + Attr.UNREAD),
+                blocks != null && Boolean.TRUE.equals(blocks.bool()));
     }
 
     static MessageGroup fromItem(Map<String, AttributeValue> item) {

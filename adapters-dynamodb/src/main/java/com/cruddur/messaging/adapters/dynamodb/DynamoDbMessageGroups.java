@@ -1,6 +1,7 @@
 package com.cruddur.messaging.adapters.dynamodb;
 
 import com.cruddur.messaging.adapters.dynamodb.Transaction.Part;
+import com.cruddur.messaging.application.port.BlockedException;
 import com.cruddur.messaging.application.port.ConcurrentUpdateException;
 import com.cruddur.messaging.application.port.ConversationAlreadyExistsException;
 import com.cruddur.messaging.application.port.DuplicateRequestException;
@@ -12,20 +13,12 @@ import com.cruddur.messaging.domain.Message;
 import com.cruddur.messaging.domain.MessageGroup;
 import com.cruddur.messaging.domain.MessageGroupId;
 import com.cruddur.messaging.domain.ParticipantPair;
-import com.cruddur.messaging.domain.ReadState;
 import com.cruddur.messaging.domain.UserId;
 import io.micrometer.core.instrument.MeterRegistry;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import reactor.core.publisher.Mono;
 import software.amazon.awssdk.services.dynamodb.DynamoDbAsyncClient;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
-import software.amazon.awssdk.services.dynamodb.model.Update;
 
 /**
  * The conversations in the messages table: the reference's two group rows per conversation (the inbox), plus a
@@ -41,6 +34,7 @@ public final class DynamoDbMessageGroups implements MessageGroups {
     private final Writes writes;
     private final NewestFirst newestFirst;
     private final ReferenceGroups referenceGroups;
+    private final GroupUpdate groupUpdate;
 
     public DynamoDbMessageGroups(DynamoDbAsyncClient client, String table, MeterRegistry registry) {
         this(client, table, new ConsumedCapacityRecorder(registry), Integer.MAX_VALUE);
@@ -53,6 +47,7 @@ public final class DynamoDbMessageGroups implements MessageGroups {
         this.writes = new Writes(table);
         this.newestFirst = new NewestFirst(calls, maxItemsPerRequest);
         this.referenceGroups = new ReferenceGroups(calls, writes);
+        this.groupUpdate = new GroupUpdate(table, writes);
     }
 
     @Override
@@ -90,6 +85,7 @@ public final class DynamoDbMessageGroups implements MessageGroups {
         group.inboxEntries().forEach(entry -> transaction.add(Part.GROUP_ROW,
                 writes.putIfAbsent(GroupRowItem.toItem(entry))));
         transaction.add(Part.MESSAGE, writes.putIfAbsent(MessageItem.toItem(first)));
+        transaction.add(Part.BLOCK, writes.absent(BlockItem.key(group.second().id(), group.first().id())));
         request.ifPresent(r -> transaction.add(Part.IDEMPOTENCY_RECORD,
                 writes.putIdempotencyRecord(IdempotencyItem.toItem(first, r), first.createdAt().instant())));
         return transaction;
@@ -105,6 +101,7 @@ public final class DynamoDbMessageGroups implements MessageGroups {
                             IdempotencyItem.key(conversation.firstMessage().sender().id(), request.orElseThrow().key())))
                     .map(record -> IdempotencyItem.originalFor(record, request.orElseThrow()))
                     .flatMap(original -> Mono.error(new DuplicateRequestException(original)));
+            case BLOCKED -> Mono.error(new BlockedException());
             case PAIR_TAKEN -> Mono.error(new ConversationAlreadyExistsException(pairOf(group)));
             case UNEXPLAINED -> Mono.error(new ConcurrentUpdateException("conversation " + group.id()
                     + " was not started: " + why.codes(), why.exception()));
@@ -114,10 +111,12 @@ public final class DynamoDbMessageGroups implements MessageGroups {
     /**
      * What a cancelled start means. The conversation record: this very start landed before (its group uuid is new,
      * so nobody else has it: the SDK sent it again after its answer was lost). The idempotency record: a repeated or
-     * reused key. The pair's claim: another conversation of the pair won the race.
+     * reused key. The recipient's block on the sender: refused, even when the pair's claim failed too (a send into
+     * the pair's other conversation would pass the block). The pair's claim: another conversation of the pair won
+     * the race.
      */
     enum StartCancelled {
-        REPEATED, KEY_TAKEN, PAIR_TAKEN, UNEXPLAINED;
+        REPEATED, KEY_TAKEN, BLOCKED, PAIR_TAKEN, UNEXPLAINED;
 
         static StartCancelled of(Transaction.Cancellation why) {
             if (why.failedCondition(Part.CONVERSATION)) {
@@ -125,6 +124,9 @@ public final class DynamoDbMessageGroups implements MessageGroups {
             }
             if (why.failedCondition(Part.IDEMPOTENCY_RECORD)) {
                 return KEY_TAKEN;
+            }
+            if (why.failedCondition(Part.BLOCK)) {
+                return BLOCKED;
             }
             return why.failedCondition(Part.PAIR_CLAIM) ? PAIR_TAKEN : UNEXPLAINED;
         }
@@ -134,65 +136,14 @@ public final class DynamoDbMessageGroups implements MessageGroups {
         return ParticipantPair.of(group.first().id(), group.second().id());
     }
 
-    /**
-     * ONE TransactWriteItems: the conversation record updated on condition that its last message and both read
-     * positions are still {@code current}'s, both group rows put with {@code next}'s last message and counts (the
-     * old ones deleted when the last message moved).
-     */
+    /** ONE TransactWriteItems ({@link GroupUpdate}). */
     @Override
     public Mono<Void> update(MessageGroup current, MessageGroup next) {
-        String expected = current.lastMessage().at().format();
-        String nextAt = next.lastMessage().at().format();
-        List<TransactWriteItem> items = new ArrayList<>();
-        items.add(TransactWriteItem.builder().update(conversationUpdate(current, next)).build());
-        for (InboxEntry entry : next.inboxEntries()) {
-            if (!expected.equals(nextAt)) {
-                items.add(writes.deleteGroupRow(Attr.key(GroupRowItem.pk(entry.owner()), expected), current.id()));
-            }
-            items.add(writes.putGroupRow(GroupRowItem.toItem(entry), current.id()));
-        }
-        return calls.transact(AccessPattern.E, items)
+        return calls.transact(AccessPattern.E, groupUpdate.items(current, next))
                 .onErrorMap(TransactionCanceledException.class, cancelled -> new ConcurrentUpdateException(
                         "conversation " + current.id() + " changed meanwhile ("
                                 + String.join(", ", Writes.codes(cancelled)) + "); read it again", cancelled))
                 .then();
-    }
-
-    private Update conversationUpdate(MessageGroup current, MessageGroup next) {
-        Map<String, String> names = new HashMap<>(Map.of("#at", Attr.LAST_MESSAGE_AT, "#text", Attr.LAST_MESSAGE));
-        Map<String, AttributeValue> values = new HashMap<>(Map.of(
-                ":next", Attr.s(next.lastMessage().at().format()), ":text", Attr.s(next.lastMessage().text()),
-                ":expected", Attr.s(current.lastMessage().at().format())));
-        List<String> sets = new ArrayList<>(List.of("#at = :next", "#text = :text"));
-        List<String> conditions = new ArrayList<>(List.of("#at = :expected"));
-        readOf(Attr.FIRST, current.firstRead(), next.firstRead(), names, values, sets, conditions);
-        readOf(Attr.SECOND, current.secondRead(), next.secondRead(), names, values, sets, conditions);
-        return Update.builder()
-                .tableName(calls.table())
-                .key(ConversationItem.key(current.id()))
-                .updateExpression("SET " + String.join(", ", sets))
-                .conditionExpression(String.join(" AND ", conditions))
-                .expressionAttributeNames(names)
-                .expressionAttributeValues(values)
-                .build();
-    }
-
-    /** Sets a participant's reading to {@code next}'s, on condition that their read position is still current's. */
-    private static void readOf(String prefix, ReadState current, ReadState next, Map<String, String> names,
-                               Map<String, AttributeValue> values, List<String> sets, List<String> conditions) {
-        String readAt = "#" + prefix + "read_at";
-        names.put(readAt, prefix + Attr.READ_AT);
-        conditions.add(current.seen()
-                .map(position -> {
-                    values.put(":" + prefix + "seen", Attr.s(position.at().format()));
-                    return readAt + " = :" + prefix + "seen";
-                })
-                .orElse("attribute_not_exists(" + readAt + ")"));
-        ConversationItem.readAttributes(prefix, next).forEach((name, value) -> {
-            names.put("#" + name, name);
-            values.put(":" + name, value);
-            sets.add("#" + name + " = :" + name);
-        });
     }
 
     @Override
