@@ -39,6 +39,8 @@ final class ConversationItem {
         item.put(Attr.LAST_MESSAGE, Attr.s(group.lastMessage().text()));
         item.putAll(readAttributes(Attr.FIRST, group.firstRead()));
         item.putAll(readAttributes(Attr.SECOND, group.secondRead()));
+        BlockingFlags.put(item, Attr.FIRST, group.firstRead());
+        BlockingFlags.put(item, Attr.SECOND, group.secondRead());
         return item;
     }
 
@@ -50,9 +52,6 @@ final class ConversationItem {
             attributes.put(prefix + Attr.READ_AT, Attr.s(position.at().format()));
         });
         attributes.put(prefix + Attr.UNREAD, Attr.n(read.unread()));
-        if (read.blocksOther()) {
-            attributes.put(prefix + Attr.BLOCKS_OTHER, AttributeValue.fromBool(true));
-        }
         return attributes;
     }
 
@@ -61,9 +60,7 @@ final class ConversationItem {
                 ? Optional.of(new ReadPosition(MessageId.of(Attr.string(item, prefix + Attr.READ_UUID)),
                         Timestamp.parse(Attr.string(item, prefix + Attr.READ_AT))))
                 : Optional.empty();
-        AttributeValue blocks = item.get(prefix + Attr.BLOCKS_OTHER);
-        return new ReadState(seen, Attr.optionalInt(item, prefix + Attr.UNREAD),
-                blocks != null && Boolean.TRUE.equals(blocks.bool()));
+        return new ReadState(seen, Attr.optionalInt(item, prefix + Attr.UNREAD), BlockingFlags.read(item, prefix));
     }
 
     static MessageGroup fromItem(Map<String, AttributeValue> item) {

@@ -19,7 +19,7 @@ import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledExcepti
 
 /**
  * The blocks in the messages table ({@link BlockItem}). A block or an unblock is ONE TransactWriteItems: the block
- * item put (or deleted) with the pair's conversation updated as {@link GroupUpdate} writes it, or, when the pair has
+ * item put (or deleted) with the pair's conversation updated as {@link DynamoDbMessageGroups#update} writes it, or, when the pair has
  * no conversation, with a condition check that its claim is still absent. So a block and a start of the pair's
  * conversation never both pass each other: the start checks the block item in its own transaction.
  */
@@ -27,7 +27,7 @@ public final class DynamoDbBlocks implements Blocks {
 
     private final TableCalls calls;
     private final Writes writes;
-    private final GroupUpdate groupUpdate;
+    private final DynamoDbMessageGroups groups;
     private final NewestFirst pages;
 
     public DynamoDbBlocks(DynamoDbAsyncClient client, String table, MeterRegistry registry) {
@@ -39,7 +39,7 @@ public final class DynamoDbBlocks implements Blocks {
                    int maxItemsPerRequest) {
         this.calls = new TableCalls(client, table, recorder);
         this.writes = new Writes(table);
-        this.groupUpdate = new GroupUpdate(table, writes);
+        this.groups = new DynamoDbMessageGroups(client, table, recorder, maxItemsPerRequest);
         this.pages = new NewestFirst(calls, maxItemsPerRequest);
     }
 
@@ -68,7 +68,7 @@ public final class DynamoDbBlocks implements Blocks {
         List<TransactWriteItem> items = new ArrayList<>();
         items.add(blockItem);
         conversation.ifPresentOrElse(
-                change -> items.addAll(groupUpdate.items(change.current(), change.next())),
+                change -> items.addAll(groups.updateItems(change.current(), change.next())),
                 () -> items.add(writes.absent(PairItem.key(ParticipantPair.of(blocker, blocked)))));
         return calls.transact(AccessPattern.K, items)
                 .retryWhen(TransactionConflicts.RETRY)

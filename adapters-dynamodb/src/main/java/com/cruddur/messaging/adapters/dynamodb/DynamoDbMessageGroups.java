@@ -13,12 +13,20 @@ import com.cruddur.messaging.domain.Message;
 import com.cruddur.messaging.domain.MessageGroup;
 import com.cruddur.messaging.domain.MessageGroupId;
 import com.cruddur.messaging.domain.ParticipantPair;
+import com.cruddur.messaging.domain.ReadState;
 import com.cruddur.messaging.domain.UserId;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import reactor.core.publisher.Mono;
 import software.amazon.awssdk.services.dynamodb.DynamoDbAsyncClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
+import software.amazon.awssdk.services.dynamodb.model.Update;
 
 /**
  * The conversations in the messages table: the reference's two group rows per conversation (the inbox), plus a
@@ -34,7 +42,6 @@ public final class DynamoDbMessageGroups implements MessageGroups {
     private final Writes writes;
     private final NewestFirst newestFirst;
     private final ReferenceGroups referenceGroups;
-    private final GroupUpdate groupUpdate;
 
     public DynamoDbMessageGroups(DynamoDbAsyncClient client, String table, MeterRegistry registry) {
         this(client, table, new ConsumedCapacityRecorder(registry), Integer.MAX_VALUE);
@@ -47,7 +54,6 @@ public final class DynamoDbMessageGroups implements MessageGroups {
         this.writes = new Writes(table);
         this.newestFirst = new NewestFirst(calls, maxItemsPerRequest);
         this.referenceGroups = new ReferenceGroups(calls, writes);
-        this.groupUpdate = new GroupUpdate(table, writes);
     }
 
     @Override
@@ -136,14 +142,73 @@ public final class DynamoDbMessageGroups implements MessageGroups {
         return ParticipantPair.of(group.first().id(), group.second().id());
     }
 
-    /** ONE TransactWriteItems ({@link GroupUpdate}). */
+    /**
+     * ONE TransactWriteItems: the conversation record updated on condition that its last message, both read
+     * positions and both blocking flags ({@link BlockingFlags}) are still {@code current}'s, both group rows put
+     * with {@code next}'s last message and counts (the old ones deleted when the last message moved).
+     */
     @Override
     public Mono<Void> update(MessageGroup current, MessageGroup next) {
-        return calls.transact(AccessPattern.E, groupUpdate.items(current, next))
+        return calls.transact(AccessPattern.E, updateItems(current, next))
                 .onErrorMap(TransactionCanceledException.class, cancelled -> new ConcurrentUpdateException(
                         "conversation " + current.id() + " changed meanwhile ("
                                 + String.join(", ", Writes.codes(cancelled)) + "); read it again", cancelled))
                 .then();
+    }
+
+    /** The items of {@link #update}'s transaction; a block writes them in its own ({@link DynamoDbBlocks}). */
+    List<TransactWriteItem> updateItems(MessageGroup current, MessageGroup next) {
+        String expected = current.lastMessage().at().format();
+        String nextAt = next.lastMessage().at().format();
+        List<TransactWriteItem> items = new ArrayList<>();
+        items.add(TransactWriteItem.builder().update(conversationUpdate(current, next)).build());
+        for (InboxEntry entry : next.inboxEntries()) {
+            if (!expected.equals(nextAt)) {
+                items.add(writes.deleteGroupRow(Attr.key(GroupRowItem.pk(entry.owner()), expected), current.id()));
+            }
+            items.add(writes.putGroupRow(GroupRowItem.toItem(entry), current.id()));
+        }
+        return items;
+    }
+
+    private Update conversationUpdate(MessageGroup current, MessageGroup next) {
+        Map<String, String> names = new HashMap<>(Map.of("#at", Attr.LAST_MESSAGE_AT, "#text", Attr.LAST_MESSAGE));
+        Map<String, AttributeValue> values = new HashMap<>(Map.of(
+                ":next", Attr.s(next.lastMessage().at().format()), ":text", Attr.s(next.lastMessage().text()),
+                ":expected", Attr.s(current.lastMessage().at().format())));
+        List<String> sets = new ArrayList<>(List.of("#at = :next", "#text = :text"));
+        List<String> conditions = new ArrayList<>(List.of("#at = :expected"));
+        readOf(Attr.FIRST, current.firstRead(), next.firstRead(), names, values, sets, conditions);
+        readOf(Attr.SECOND, current.secondRead(), next.secondRead(), names, values, sets, conditions);
+        List<String> removes = new ArrayList<>();
+        BlockingFlags.update(current, next, names, values, sets, removes, conditions);
+        return Update.builder()
+                .tableName(calls.table())
+                .key(ConversationItem.key(current.id()))
+                .updateExpression("SET " + String.join(", ", sets)
+                        + (removes.isEmpty() ? "" : " REMOVE " + String.join(", ", removes)))
+                .conditionExpression(String.join(" AND ", conditions))
+                .expressionAttributeNames(names)
+                .expressionAttributeValues(values)
+                .build();
+    }
+
+    /** Sets a participant's reading to {@code next}'s, on condition that their read position is still current's. */
+    private static void readOf(String prefix, ReadState current, ReadState next, Map<String, String> names,
+                               Map<String, AttributeValue> values, List<String> sets, List<String> conditions) {
+        String readAt = "#" + prefix + "read_at";
+        names.put(readAt, prefix + Attr.READ_AT);
+        conditions.add(current.seen()
+                .map(position -> {
+                    values.put(":" + prefix + "seen", Attr.s(position.at().format()));
+                    return readAt + " = :" + prefix + "seen";
+                })
+                .orElse("attribute_not_exists(" + readAt + ")"));
+        ConversationItem.readAttributes(prefix, next).forEach((name, value) -> {
+            names.put("#" + name, name);
+            values.put(":" + name, value);
+            sets.add("#" + name + " = :" + name);
+        });
     }
 
     @Override
