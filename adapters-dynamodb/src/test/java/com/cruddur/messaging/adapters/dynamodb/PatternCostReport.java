@@ -216,7 +216,10 @@ public final class PatternCostReport {
         };
     }
 
-    /** The use cases over the table (the directory is not DynamoDB: its lookups cost no units). */
+    /** The users of the use-case rows, one directory for all (it is not DynamoDB: its lookups cost no units). */
+    private static final InMemoryUserDirectory USERS = new InMemoryUserDirectory();
+
+    /** The use cases over the table, their calls counted in {@code registry}. */
     private record UseCases(DynamoDbMessageGroups groups, DynamoDbBlocks blocks, InMemoryUserDirectory directory,
                             SendMessage send, StartConversation start, BlockUser block, UnblockUser unblock,
                             ListBlocks list) {
@@ -225,7 +228,7 @@ public final class PatternCostReport {
             DynamoDbMessageGroups groups = new DynamoDbMessageGroups(DynamoDbLocalFixture.client(), table, registry);
             DynamoDbMessages messages = new DynamoDbMessages(DynamoDbLocalFixture.client(), table, registry);
             DynamoDbBlocks blocks = new DynamoDbBlocks(DynamoDbLocalFixture.client(), table, registry);
-            InMemoryUserDirectory directory = new InMemoryUserDirectory();
+            InMemoryUserDirectory directory = USERS;
             SendMessage send = new SendMessage(groups, messages, Ids.random(), Clock.systemUTC(),
                     IdempotencyWindow.defaults());
             return new UseCases(groups, blocks, directory, send,
@@ -239,7 +242,12 @@ public final class PatternCostReport {
         }
 
         MessageGroup.Conversation started(Participant sender, Participant recipient) {
-            MessageGroup.Conversation started = conversation(sender, recipient, TEXT, at(0));
+            return started(sender, recipient, 0);
+        }
+
+        /** Started at its own instant: one person's inbox rows are keyed by their conversations' last instants. */
+        MessageGroup.Conversation started(Participant sender, Participant recipient, int secondsAfterT0) {
+            MessageGroup.Conversation started = conversation(sender, recipient, TEXT, at(secondsAfterT0));
             groups.start(started, Optional.empty()).block(WAIT);
             return started;
         }
@@ -301,7 +309,7 @@ public final class PatternCostReport {
         return i -> {
             Participant blocked = app.user("Bester");
             if (withConversation) {
-                app.started(blocked, blocker);
+                app.started(blocked, blocker, i);
             }
             measured.blocks(blocker, blocked);
         };
@@ -323,7 +331,7 @@ public final class PatternCostReport {
         Participant blocker = app.user("Lyta");
         return i -> {
             Participant blocked = app.user("Psi Cop");
-            app.started(blocked, blocker);
+            app.started(blocked, blocker, i);
             app.blocks(blocker, blocked);
             measured.unblock().unblock(new UnblockUser.Command(blocker, blocked.handle().value())).block(WAIT);
         };
