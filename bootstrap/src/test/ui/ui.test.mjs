@@ -550,4 +550,52 @@ describe('Cruddur Messages in a browser', { concurrency: 1, timeout: 120_000 }, 
       assert.deepEqual(page.problems, []);
       await page.context().close();
     });
+  test('andrewbrown edits and then deletes his message; bayko sees "edited" and then "message deleted" live',
+    async () => {
+      const bayko = await newPage();
+      await signIn(bayko, 'bayko');
+      await openConversationWith(bayko, 'andrewbrown');
+      await markPage(bayko);
+      const andrew = await newPage();
+      await signIn(andrew, 'andrewbrown');
+      await openConversationWith(andrew, 'bayko');
+      const text = unique('See you at nine');
+      await andrew.getByRole('textbox', { name: /Message/ }).fill(text);
+      await andrew.getByRole('textbox', { name: /Message/ }).press('Enter');
+      await messagesWithText(andrew, text).waitFor();
+      await until('the message reaches bayko', async () => (await messagesWithText(bayko, text).count()) === 1);
+      assert.equal(await bayko.locator('#messages .message').filter({ hasText: text })
+        .getByRole('button', { name: 'Edit message' }).count(), 0, 'bayko cannot edit andrewbrown\'s message');
+
+      const mine = andrew.locator('#messages .message.mine').filter({ hasText: text });
+      await mine.getByRole('button', { name: 'Edit message' }).click();
+      const edited = unique('See you at ten');
+      await andrew.getByRole('textbox', { name: 'New text of the message' }).fill(edited);
+      await andrew.getByRole('button', { name: 'Save' }).click();
+      await messagesWithText(andrew, edited).waitFor();
+      const editedMine = andrew.locator('#messages .message.mine').filter({ hasText: edited });
+      assert.equal(await editedMine.locator('.edited').textContent(), 'edited');
+      await until('bayko sees the new text marked edited, without a reload', async () =>
+        (await bayko.locator('#messages .message').filter({ hasText: edited }).locator('.edited').count()) === 1);
+      assert.equal(await messagesWithText(bayko, text).count(), 0, 'the old text is gone');
+      await until('bayko\'s inbox row shows the new text', async () =>
+        (await inboxRow(bayko, 'andrewbrown').textContent()).includes(edited));
+      await screenshot(bayko, 'edited-live');
+
+      andrew.once('dialog', (dialog) => dialog.accept());
+      await editedMine.getByRole('button', { name: 'Delete message' }).click();
+      await until('andrewbrown sees the tombstone', async () =>
+        (await andrew.locator('#messages .message.deleted').filter({ hasText: 'message deleted' }).count()) >= 1
+        && (await messagesWithText(andrew, edited).count()) === 0);
+      await until('bayko sees "message deleted" in its place, without a reload', async () =>
+        (await messagesWithText(bayko, edited).count()) === 0
+        && (await shownTexts(bayko)).at(-1) === 'message deleted');
+      assert.ok(!(await inboxRow(bayko, 'andrewbrown').textContent()).includes(edited), 'the inbox row lost the text');
+      assert.ok(await stillSamePage(bayko), 'bayko\'s page was not reloaded');
+      await screenshot(bayko, 'deleted-live');
+      assert.deepEqual(andrew.problems, []);
+      assert.deepEqual(bayko.problems, []);
+      await andrew.context().close();
+      await bayko.context().close();
+    });
 });

@@ -70,6 +70,13 @@ export function createApi({ getToken, onUnauthorized }) {
     markRead: (groupUuid, message) => call('POST', `/api/message_groups/${encodeURIComponent(groupUuid)}/read`, {
       body: { uuid: message.uuid, created_at: message.created_at },
     }).then((r) => r.data),
+    /** A new text for one of the caller's messages (within the edit window): the message as A now lists it. */
+    editMessage: (groupUuid, messageUuid, message) => call('PATCH',
+      `/api/messages/${encodeURIComponent(groupUuid)}/${encodeURIComponent(messageUuid)}`, { body: { message } })
+      .then((r) => r.data),
+    /** Deletes one of the caller's messages: a tombstone stays in its place. */
+    deleteMessage: (groupUuid, messageUuid) => call('DELETE',
+      `/api/messages/${encodeURIComponent(groupUuid)}/${encodeURIComponent(messageUuid)}`),
     /** Pattern D's look-up: {uuid, handle, display_name}. */
     userShort: (handle) => call('GET', `/api/users/@${encodeURIComponent(handle)}/short`).then((r) => r.data),
   };

@@ -19,6 +19,7 @@ const state = {
   expiryTimer: null,
   pendingSend: null,   // {target, text, key}: a send that failed without an answer, retried with the same key
   readTimer: null,     // a read of the open conversation waiting for more messages to arrive (debounced)
+  editing: null,       // the uuid of the caller's message being edited in the open conversation
 };
 
 // Messages arriving in a burst are marked read with one request, not one each.
@@ -259,6 +260,7 @@ async function openConversation(uuid, { keepFocus = false } = {}) {
   const row = state.groups.find((group) => group.uuid === uuid);
   if (state.open?.uuid !== uuid) {
     clearTimeout(state.readTimer);
+    state.editing = null;
     state.open = {
       uuid, handle: row?.handle ?? '', displayName: row?.display_name ?? '', messages: [], older: null, readUpTo: null,
     };
@@ -369,18 +371,99 @@ function renderMessages({ scrollToEnd = false, keepPosition = false } = {}) {
     }
     previous = date;
     const mine = message.handle === state.session.handle;
-    items.push(el('li', { class: mine ? 'message mine' : 'message', 'data-uuid': message.uuid },
+    const classes = ['message', mine ? 'mine' : '', message.deleted ? 'deleted' : ''].filter(Boolean).join(' ');
+    items.push(el('li', { class: classes, 'data-uuid': message.uuid },
       el('div', { class: 'meta' },
         el('span', { class: 'sender', text: mine ? 'You' : message.display_name }),
         el('span', { class: 'handle', text: `@${message.handle}` }),
-        el('time', { datetime: message.created_at, title: fullTime(date) }, clockTime(date))),
-      el('p', { class: 'text', text: message.message })));
+        el('time', { datetime: message.created_at, title: fullTime(date) }, clockTime(date)),
+        message.edited_at && !message.deleted
+          ? el('span', { class: 'edited', title: `Edited ${fullTime(parseTime(message.edited_at))}`, text: 'edited' })
+          : null,
+        mine && !message.deleted && state.editing !== message.uuid ? messageActions(message) : null),
+      state.editing === message.uuid ? editForm(message)
+        : el('p', { class: 'text', text: message.deleted ? 'message deleted' : message.message })));
   }
   $('messages').replaceChildren(...items);
   $('conversation-empty').hidden = state.open.messages.length > 0;
   $('older').hidden = !state.open.older;
   if (keepPosition) scroller.scrollTop = scroller.scrollHeight - fromBottom;
   else if (scrollToEnd || nearEnd) scroller.scrollTop = scroller.scrollHeight;
+}
+
+/** Edit and Delete on one of the caller's own messages. */
+function messageActions(message) {
+  return el('span', { class: 'actions' },
+    el('button', {
+      type: 'button', class: 'link-button', text: 'Edit', 'aria-label': 'Edit message',
+      onclick: () => { state.editing = message.uuid; renderMessages(); $('edit-text')?.focus(); },
+    }),
+    el('button', {
+      type: 'button', class: 'link-button', text: 'Delete', 'aria-label': 'Delete message',
+      onclick: () => deleteMessage(message),
+    }));
+}
+
+function editForm(message) {
+  const textarea = el('textarea', { id: 'edit-text', rows: '2', 'aria-label': 'New text of the message' });
+  textarea.value = message.message;
+  const form = el('form', {
+    class: 'edit', onsubmit: (event) => { event.preventDefault(); saveEdit(message, textarea.value); },
+  },
+  textarea,
+  el('div', { class: 'edit-buttons' },
+    el('button', { type: 'submit', text: 'Save' }),
+    el('button', {
+      type: 'button', class: 'secondary', text: 'Cancel',
+      onclick: () => { state.editing = null; renderMessages(); },
+    })));
+  textarea.addEventListener('keydown', (event) => {
+    if (event.key === 'Escape') { state.editing = null; renderMessages(); }
+  });
+  return form;
+}
+
+async function saveEdit(message, text) {
+  const open = state.open;
+  show($('conversation-error'), '');
+  try {
+    const edited = await api.editMessage(open.uuid, message.uuid, text);
+    if (state.open !== open) return;
+    state.editing = null;
+    applyChange(edited);
+  } catch (error) {
+    if (error.status !== 401) show($('conversation-error'), `Not edited: ${messageOf(error)}`);
+  }
+}
+
+async function deleteMessage(message) {
+  const open = state.open;
+  if (!window.confirm('Delete this message? It is removed for both of you.')) return;
+  show($('conversation-error'), '');
+  try {
+    await api.deleteMessage(open.uuid, message.uuid);
+    if (state.open !== open) return;
+    applyChange({ ...message, message: '', deleted: true, message_group_uuid: open.uuid });
+  } catch (error) {
+    if (error.status !== 401) show($('conversation-error'), `Not deleted: ${messageOf(error)}`);
+  }
+}
+
+/**
+ * A message edited or deleted (here, on another device, or by the other person): the open conversation shows it as it
+ * now is, and the inbox row too when it is the conversation's last message.
+ */
+function applyChange(changed) {
+  if (state.open && state.open.uuid === changed.message_group_uuid
+      && state.open.messages.some((message) => message.uuid === changed.uuid)) {
+    mergeMessages([changed]);
+    renderMessages();
+  }
+  const row = state.groups.find((group) => group.uuid === changed.message_group_uuid);
+  if (row && row.created_at === changed.created_at && row.message !== changed.message) {
+    row.message = changed.message;
+    renderInbox();
+  }
 }
 
 async function olderMessages() {
@@ -515,6 +598,8 @@ function onLiveEvent({ event, data }) {
     moveGroupToTop(payload.uuid, payload.message, payload.created_at);
     // The count moves with each message and with each read, this device's or another's.
     setUnreadCount(payload.uuid, payload.unread_count);
+  } else if (event === 'message_updated') {
+    applyChange(payload);
   } else if (event === 'reset') {
     reloadLists();
   }

@@ -59,10 +59,18 @@ public final class MoveGroupsToNewestMessage {
     private Mono<GroupMove> moveFrom(MessageGroup group, Message newest) {
         return messages.between(group.id(), group.lastMessage().at(), newest.createdAt())
                 .collectList()
-                .flatMap(arrivals -> group.movedTo(newest, arrivals)
+                .flatMap(arrivals -> group.movedTo(asStored(newest, arrivals), arrivals)
                         .map(moved -> groups.update(group, moved)
                                 .thenReturn(new GroupMove(newest, Outcome.MOVED, Optional.empty())))
                         .orElseGet(() -> Mono.just(new GroupMove(newest, Outcome.ALREADY_CURRENT, Optional.empty()))));
+    }
+
+    /**
+     * The newest message as the table holds it now: the batch carries it as it was sent, and its sender may have
+     * edited or deleted it since; the rows must not show a text it no longer has.
+     */
+    private static Message asStored(Message newest, List<Message> arrivals) {
+        return arrivals.stream().filter(message -> message.id().equals(newest.id())).findFirst().orElse(newest);
     }
 
     public enum Outcome {

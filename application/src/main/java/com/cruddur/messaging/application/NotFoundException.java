@@ -21,6 +21,10 @@ public class NotFoundException extends RuntimeException {
         return new NotFoundException("message_not_found", "no message " + id + " at that time in this conversation");
     }
 
+    public static NotFoundException messageInGroup(Object id) {
+        return new NotFoundException("message_not_found", "no message " + id + " in this conversation");
+    }
+
     public static NotFoundException handle(Object handle) {
         return new NotFoundException("user_not_found", "no user with handle " + handle);
     }

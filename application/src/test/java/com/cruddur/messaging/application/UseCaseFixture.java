@@ -4,6 +4,7 @@ import com.cruddur.messaging.application.contract.ContractFixtures;
 import com.cruddur.messaging.application.fake.InMemoryMessageStore;
 import com.cruddur.messaging.application.fake.InMemoryUserDirectory;
 import com.cruddur.messaging.application.port.Ids;
+import com.cruddur.messaging.domain.EditWindow;
 import com.cruddur.messaging.domain.Participant;
 import java.time.Clock;
 import java.time.Instant;
@@ -29,6 +30,9 @@ final class UseCaseFixture {
     final BlockUser blockUser = new BlockUser(directory, store.messageGroups(), store.blocks(), clock);
     final UnblockUser unblockUser = new UnblockUser(directory, store.messageGroups(), store.blocks());
     final ListBlocks listBlocks = new ListBlocks(store.blocks(), cursors);
+    final EditMessage editMessage = new EditMessage(store.messageGroups(), store.messages(), clock,
+            new EditWindow(EditWindow.DEFAULT));
+    final DeleteMessage deleteMessage = new DeleteMessage(store.messageGroups(), store.messages(), clock);
 
     Participant user(String displayName) {
         Participant participant = ContractFixtures.participant(displayName);

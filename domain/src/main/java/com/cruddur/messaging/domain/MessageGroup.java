@@ -98,6 +98,22 @@ public record MessageGroup(MessageGroupId id, Participant first, Participant sec
                 secondRead.plus(unseenFrom(first, secondRead, passed.values()))));
     }
 
+    /**
+     * The group showing {@code changed} (an edited or deleted message) as its last message: empty when the group's
+     * last message is another one (an older message changed, or the group has moved past it) or shows it already.
+     * Messages of a group never share an instant, so the instant names the message.
+     */
+    public Optional<MessageGroup> showing(Message changed) {
+        if (!changed.groupId().equals(id)) {
+            throw new IllegalArgumentException("message " + changed.id() + " belongs to another group");
+        }
+        LastMessage shown = LastMessage.of(changed);
+        if (!lastMessage.at().equals(changed.createdAt()) || lastMessage.equals(shown)) {
+            return Optional.empty();
+        }
+        return Optional.of(new MessageGroup(id, first, second, shown, firstRead, secondRead));
+    }
+
     /** Counted as {@link ReadState#plus}: nothing counts for a reader who blocks the sender. */
     private static int unseenFrom(Participant sender, ReadState reader, Collection<Message> messages) {
         return (int) messages.stream()

@@ -23,6 +23,8 @@ public enum AccessPattern {
     E,
     /** Mark a conversation read up to a message (beyond the reference). */
     R,
+    /** Edit or delete one's own message (beyond the reference). */
+    U,
     /** Block or unblock a user, list one's blocks (beyond the reference). */
     K;
 

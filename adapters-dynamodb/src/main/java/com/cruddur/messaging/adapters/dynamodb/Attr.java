@@ -36,6 +36,9 @@ public final class Attr {
     public static final String BLOCKED_AT = "blocked_at";
     /** Added to the reference's group row (a Number; the reference's own reads ignore it). */
     public static final String UNREAD_COUNT = "unread_count";
+    /** Added to the reference's message item once it is edited (a String, its format) or deleted (a Boolean). */
+    public static final String EDITED_AT = "edited_at";
+    public static final String DELETED = "deleted";
     public static final String FIRST = "first_";
     public static final String SECOND = "second_";
 
@@ -55,6 +58,12 @@ public final class Attr {
 
     static AttributeValue n(int value) {
         return AttributeValue.fromN(Integer.toString(value));
+    }
+
+    /** A Boolean attribute that items written before it existed lack: they read as false. */
+    static boolean optionalBool(Map<String, AttributeValue> item, String name) {
+        AttributeValue value = item.get(name);
+        return value != null && Boolean.TRUE.equals(value.bool());
     }
 
     /** A whole-number attribute that items written before it existed lack: they read as 0. */

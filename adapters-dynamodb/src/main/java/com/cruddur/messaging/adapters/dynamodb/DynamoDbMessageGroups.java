@@ -177,7 +177,10 @@ public final class DynamoDbMessageGroups implements MessageGroups {
                 ":next", Attr.s(next.lastMessage().at().format()), ":text", Attr.s(next.lastMessage().text()),
                 ":expected", Attr.s(current.lastMessage().at().format())));
         List<String> sets = new ArrayList<>(List.of("#at = :next", "#text = :text"));
-        List<String> conditions = new ArrayList<>(List.of("#at = :expected"));
+        // The text too: an edit or delete of the last message changes it at the same instant.
+        values.put(":expectedText", Attr.s(current.lastMessage().text()));
+        List<String> conditions = new ArrayList<>(List.of("#at = :expected", current.lastMessage().text().isEmpty()
+                ? "(attribute_not_exists(#text) OR #text = :expectedText)" : "#text = :expectedText"));
         readOf(Attr.FIRST, current.firstRead(), next.firstRead(), names, values, sets, conditions);
         readOf(Attr.SECOND, current.secondRead(), next.secondRead(), names, values, sets, conditions);
         List<String> removes = new ArrayList<>();

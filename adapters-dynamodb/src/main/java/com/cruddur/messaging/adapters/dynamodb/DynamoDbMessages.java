@@ -12,6 +12,7 @@ import com.cruddur.messaging.domain.Timestamp;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -28,6 +29,7 @@ import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
+import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
 
 /**
  * The messages of each conversation in the messages table (items {@code MSG#{group}} / created_at, see
@@ -49,6 +51,11 @@ public final class DynamoDbMessages implements Messages {
     private static final int TAKEN_LOOKAHEAD = 256;
     /** {@code yyyy-MM-ddTHH:mm:ss}: the part of an instant every form the reference wrote shares. */
     private static final int SECOND_PREFIX = 19;
+    /**
+     * A search by uuid reads this many messages a page: a Query bills what it reads before its filter, so a page
+     * without a limit would read up to 1 MB of the conversation to find its newest message.
+     */
+    private static final int FIND_PAGE = 25;
     /** Enough for a move (usually one message) and for a recount that stops at 100 of the other's messages. */
     private static final int BETWEEN_PAGE = 100;
 
@@ -97,6 +104,119 @@ public final class DynamoDbMessages implements Messages {
                 .map(MessageItem::fromItem)
                 .filter(message -> message.id().equals(id) && message.createdAt().equals(createdAt))
                 .next();
+    }
+
+    /**
+     * A newest-first Query of the conversation's partition (from {@code since} on when given) filtered on the
+     * uuid, {@value #FIND_PAGE} messages a page, page after page until it is found: DynamoDB bills what each page
+     * reads, before the filter, so the cost is that of the messages newer than the one found, rounded up to a page
+     * (an edit's search is bounded by its window).
+     */
+    @Override
+    public Mono<Message> findById(MessageGroupId group, MessageId id, Optional<Timestamp> since) {
+        return findPage(group, id, since, null)
+                .expand(response -> response.items().isEmpty() && response.hasLastEvaluatedKey()
+                        && !response.lastEvaluatedKey().isEmpty()
+                        ? findPage(group, id, since, response.lastEvaluatedKey()) : Mono.empty())
+                .concatMapIterable(QueryResponse::items)
+                .next()
+                .map(MessageItem::fromItem);
+    }
+
+    private Mono<QueryResponse> findPage(MessageGroupId group, MessageId id, Optional<Timestamp> since,
+                                         Map<String, AttributeValue> start) {
+        Map<String, String> names = new HashMap<>(Map.of("#pk", Attr.PK, "#uuid", Attr.MESSAGE_UUID));
+        Map<String, AttributeValue> values = new HashMap<>(Map.of(":pk", Attr.s(MessageItem.pk(group)),
+                ":uuid", Attr.s(id.toString())));
+        String keys = "#pk = :pk";
+        if (since.isPresent()) {
+            names.put("#sk", Attr.SK);
+            values.put(":since", Attr.s(since.get().format()));
+            keys += " AND #sk >= :since";
+        }
+        QueryRequest.Builder request = QueryRequest.builder()
+                .keyConditionExpression(keys)
+                .filterExpression("#uuid = :uuid")
+                .expressionAttributeNames(names)
+                .expressionAttributeValues(values)
+                .scanIndexForward(false)
+                .consistentRead(true)
+                .limit(Math.min(FIND_PAGE, maxItemsPerRequest));
+        if (start != null) {
+            request.exclusiveStartKey(start);
+        }
+        return calls.query(AccessPattern.U, request);
+    }
+
+    /**
+     * One conditional UpdateItem of the message's own item: the reference's attributes keep their names (a
+     * tombstone's {@code message} is the empty string), {@code edited_at} and {@code deleted} are added. A message
+     * the reference stored under another form of its instant is found by its second and updated at its own key.
+     */
+    @Override
+    public Mono<Void> rewrite(Message current, Message next) {
+        return rewriteAt(current.createdAt().format(), current, next)
+                .onErrorResume(NoSuchKey.class, absent -> storedKeyOf(current)
+                        .filter(sk -> !sk.equals(current.createdAt().format()))
+                        .switchIfEmpty(Mono.error(() -> changedMeanwhile(current)))
+                        .flatMap(sk -> rewriteAt(sk, current, next)))
+                .onErrorMap(NoSuchKey.class, absent -> changedMeanwhile(current));
+    }
+
+    private Mono<Void> rewriteAt(String sk, Message current, Message next) {
+        Map<String, String> names = new HashMap<>(Map.of("#uuid", Attr.MESSAGE_UUID, "#text", Attr.MESSAGE,
+                "#deleted", Attr.DELETED));
+        Map<String, AttributeValue> values = new HashMap<>(Map.of(":uuid", Attr.s(current.id().toString()),
+                ":old", Attr.s(current.text()), ":text", Attr.s(next.text())));
+        List<String> sets = new ArrayList<>(List.of("#text = :text"));
+        next.editedAt().ifPresent(at -> {
+            names.put("#edited", Attr.EDITED_AT);
+            values.put(":edited", Attr.s(at.format()));
+            sets.add("#edited = :edited");
+        });
+        if (next.deleted()) {
+            values.put(":deleted", AttributeValue.fromBool(true));
+            sets.add("#deleted = :deleted");
+        }
+        // The reference's scripts left some texts out: such a message reads as empty, and is still itself.
+        String sameText = current.text().isEmpty() ? "(attribute_not_exists(#text) OR #text = :old)" : "#text = :old";
+        return calls.update(AccessPattern.U, UpdateItemRequest.builder()
+                        .key(Attr.key(MessageItem.pk(current.groupId()), sk))
+                        .updateExpression("SET " + String.join(", ", sets))
+                        .conditionExpression("#uuid = :uuid AND attribute_not_exists(#deleted) AND " + sameText)
+                        .expressionAttributeNames(names)
+                        .expressionAttributeValues(values)
+                        .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD))
+                .then()
+                .onErrorMap(ConditionalCheckFailedException.class, failed -> failed.hasItem() && !failed.item().isEmpty()
+                        ? changedMeanwhile(current) : new NoSuchKey());
+    }
+
+    /** The sk the message is stored under, read from its second (the reference wrote instants in other forms). */
+    private Mono<String> storedKeyOf(Message message) {
+        String second = message.createdAt().format().substring(0, SECOND_PREFIX);
+        return calls.query(AccessPattern.U, QueryRequest.builder()
+                        .keyConditionExpression("#pk = :pk AND #sk BETWEEN :from AND :to")
+                        .expressionAttributeNames(Map.of("#pk", Attr.PK, "#sk", Attr.SK))
+                        .expressionAttributeValues(Map.of(":pk", Attr.s(MessageItem.pk(message.groupId())),
+                                ":from", Attr.s(second), ":to", Attr.s(second + "~")))
+                        .consistentRead(true))
+                .flatMapIterable(QueryResponse::items)
+                .filter(item -> MessageItem.isMessage(item, message))
+                .map(item -> item.get(Attr.SK).s())
+                .next();
+    }
+
+    private static ConcurrentUpdateException changedMeanwhile(Message message) {
+        return new ConcurrentUpdateException("message " + message.id() + " changed meanwhile or is not stored; "
+                + "read it again");
+    }
+
+    /** No item at the key a rewrite tried. */
+    private static final class NoSuchKey extends RuntimeException {
+        NoSuchKey() {
+            super("no item at that key", null, false, false);
+        }
     }
 
     @Override

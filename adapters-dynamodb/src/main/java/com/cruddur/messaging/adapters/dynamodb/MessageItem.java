@@ -6,10 +6,13 @@ import com.cruddur.messaging.domain.MessageId;
 import com.cruddur.messaging.domain.Timestamp;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
- * The reference's message item: pk {@code MSG#{group}}, sk created_at, the sender's fields.
+ * The reference's message item: pk {@code MSG#{group}}, sk created_at, the sender's fields; and, added once its
+ * sender changed it, {@code edited_at} (a String) and {@code deleted} (a Boolean, true on a tombstone, whose
+ * {@code message} is then the empty string: the text is gone, the attribute the reference reads stays).
  *
  * <p>{@link #fromItem} is the one reading of a stored message: pattern A lists what it reads, and the stream's
  * records are read with it too, so pattern E moves the inbox to exactly the message A shows. It is public for the
@@ -31,6 +34,10 @@ public final class MessageItem {
         item.put(Attr.MESSAGE_UUID, Attr.s(message.id().toString()));
         item.put(Attr.MESSAGE, Attr.s(message.text()));
         ParticipantAttrs.put(item, "", message.sender());
+        message.editedAt().ifPresent(at -> item.put(Attr.EDITED_AT, Attr.s(at.format())));
+        if (message.deleted()) {
+            item.put(Attr.DELETED, AttributeValue.fromBool(true));
+        }
         return item;
     }
 
@@ -65,7 +72,10 @@ public final class MessageItem {
                     MessageGroupId.of(pk.substring(Attr.MESSAGE_PREFIX.length())),
                     ParticipantAttrs.read(item, ""),
                     Attr.optionalString(item, Attr.MESSAGE),
-                    Timestamp.parse(Attr.string(item, Attr.SK)));
+                    Timestamp.parse(Attr.string(item, Attr.SK)),
+                    item.containsKey(Attr.EDITED_AT)
+                            ? Optional.of(Timestamp.parse(Attr.string(item, Attr.EDITED_AT))) : Optional.empty(),
+                    Attr.optionalBool(item, Attr.DELETED));
         } catch (MalformedItemException e) {
             throw e;
         } catch (RuntimeException e) {

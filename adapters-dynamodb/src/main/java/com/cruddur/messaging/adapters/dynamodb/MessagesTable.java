@@ -89,13 +89,20 @@ import software.amazon.awssdk.services.dynamodb.model.UpdateTimeToLiveRequest;
  *     another fingerprint, a reused key).</li>
  * <li><b>E</b> move the inbox rows: GetItem CONV (consistent); Query {@code pk = MSG#{group}} for the messages
  *     after the last one up to the new one (consistent; usually just the new one), which raise the unread counts;
- *     ONE TransactWriteItems: Update CONV (condition {@code last_message_at = expected} and both {@code read_at} as
- *     read), Delete both old GRP rows and Put both new ones (each conditioned on being absent or of the same
+ *     ONE TransactWriteItems: Update CONV (condition {@code last_message_at = expected}, {@code last_message} as
+ *     read and both {@code read_at} as read), Delete both old GRP rows and Put both new ones (each conditioned on being absent or of the same
  *     group).</li>
  * <li><b>R</b> mark read: GetItem CONV (membership); Query of the message's second in {@code MSG#{group}} (does it
  *     exist); when the position moves forward and is before the last message, Query of the messages after it
  *     (stops at 100 of the other's); ONE TransactWriteItems: Update CONV (same condition as E), Put both GRP rows
  *     in place.</li>
+ * <li><b>U</b> edit or delete a message: GetItem CONV (membership); Query {@code pk = MSG#{group}} newest first
+ *     (an edit: from the start of the edit window on), filtered on {@code message_uuid}, 25 items a page until
+ *     found (consistent); ONE UpdateItem of the MSG (condition: the same {@code message_uuid}, {@code message} as
+ *     read, no {@code deleted}) setting {@code message} (empty on a tombstone), {@code edited_at} and
+ *     {@code deleted}; then the message's second read again and GetItem CONV, and when it is the last message ONE
+ *     TransactWriteItems as E's (CONV and both GRP rows in place, the new text). Sending writes nothing more for
+ *     it.</li>
  * <li><b>K</b> block: GetItem BLK (blocked already?), GetItem PAIR, GetItem CONV; ONE TransactWriteItems: Put BLK
  *     with the Update of CONV (same condition as E, and both {@code blocks_other} as read) and both GRP rows, or,
  *     without a conversation, a ConditionCheck that PAIR is still absent. Unblock: the same with Delete BLK. List:

@@ -18,6 +18,8 @@ import software.amazon.awssdk.services.dynamodb.model.ReturnConsumedCapacity;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsRequest;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsResponse;
+import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.UpdateItemResponse;
 
 /**
  * The calls both adapters make on the table: lazy ({@code Mono.fromFuture(() -> ...)}, so a retry re-issues the
@@ -59,6 +61,11 @@ final class TableCalls {
     Mono<PutItemResponse> put(AccessPattern pattern, PutItemRequest.Builder request) {
         PutItemRequest built = request.tableName(table).returnConsumedCapacity(ReturnConsumedCapacity.TOTAL).build();
         return call("PutItem", pattern, () -> client.putItem(built), PutItemResponse::consumedCapacity);
+    }
+
+    Mono<UpdateItemResponse> update(AccessPattern pattern, UpdateItemRequest.Builder request) {
+        UpdateItemRequest built = request.tableName(table).returnConsumedCapacity(ReturnConsumedCapacity.TOTAL).build();
+        return call("UpdateItem", pattern, () -> client.updateItem(built), UpdateItemResponse::consumedCapacity);
     }
 
     Mono<TransactWriteItemsResponse> transact(AccessPattern pattern, List<TransactWriteItem> items) {

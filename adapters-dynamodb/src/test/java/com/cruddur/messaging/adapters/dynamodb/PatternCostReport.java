@@ -8,6 +8,8 @@ import static com.cruddur.messaging.adapters.dynamodb.TestData.person;
 import com.cruddur.messaging.adapters.dynamodb.testing.DynamoDbLocalFixture;
 import com.cruddur.messaging.application.BlockUser;
 import com.cruddur.messaging.application.Cursors;
+import com.cruddur.messaging.application.DeleteMessage;
+import com.cruddur.messaging.application.EditMessage;
 import com.cruddur.messaging.application.IdempotencyWindow;
 import com.cruddur.messaging.application.ListBlocks;
 import com.cruddur.messaging.application.MarkConversationRead;
@@ -20,14 +22,17 @@ import com.cruddur.messaging.application.fake.InMemoryUserDirectory;
 import com.cruddur.messaging.application.port.BlockedException;
 import com.cruddur.messaging.application.port.Ids;
 import com.cruddur.messaging.domain.Block;
+import com.cruddur.messaging.domain.EditWindow;
 import com.cruddur.messaging.domain.Message;
 import com.cruddur.messaging.domain.MessageGroup;
+import com.cruddur.messaging.domain.MessageText;
 import com.cruddur.messaging.domain.Participant;
 import com.cruddur.messaging.domain.ParticipantPair;
 import com.cruddur.messaging.domain.ReadPosition;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -63,7 +68,7 @@ public final class PatternCostReport {
         String table = DynamoDbLocalFixture.freshTable("cost");
         System.out.printf("Capacity units per request, %d requests per row, messages of %d characters, pages of 20%n%n",
                 requests, TEXT.length());
-        System.out.printf("%-4s %-52s %-52s %10s%n", "", "request", "operations (units per request)", "units");
+        System.out.printf("%-4s %-52s %-64s %10s%n", "", "request", "operations (units per request)", "units");
         row(table, requests, "A", "read a conversation's newest 20 of 40 messages", PatternCostReport::readConversation);
         row(table, requests, "B", "list an inbox's newest 20 of 40 conversations", PatternCostReport::listInbox);
         row(table, requests, "C", "send into a conversation", PatternCostReport::send);
@@ -72,6 +77,10 @@ public final class PatternCostReport {
         row(table, requests, "E", "move both inbox rows to a newer message", PatternCostReport::move);
         row(table, requests, "R", "mark read up to the last message", (t, r) -> markRead(t, r, 0));
         row(table, requests, "R", "mark read 20 messages before the last", (t, r) -> markRead(t, r, 20));
+        row(table, requests, "U", "edit the last of 40 messages (all within the window)", (t, r) -> edit(t, r, 0));
+        row(table, requests, "U", "edit a message 30 before the last, within the window", (t, r) -> edit(t, r, 30));
+        row(table, requests, "U", "delete the last of 40 messages", (t, r) -> delete(t, r, 0));
+        row(table, requests, "U", "delete a message 30 before the last", (t, r) -> delete(t, r, 30));
         row(table, requests, "C", "send, the use case with its block check", PatternCostReport::sendChecked);
         row(table, requests, "C", "send refused: the other has blocked the sender", PatternCostReport::sendBlocked);
         row(table, requests, "D", "start, the use case with its block checks", PatternCostReport::startChecked);
@@ -109,7 +118,7 @@ public final class PatternCostReport {
         StringBuilder operations = new StringBuilder();
         byOperation.forEach((operation, each) -> operations.append(operations.isEmpty() ? "" : ", ")
                 .append(operation).append(' ').append(String.format("%.1f", each)));
-        System.out.printf("%-4s %-52s %-52s %10.2f%n", pattern, request, operations, units);
+        System.out.printf("%-4s %-52s %-64s %10.2f%n", pattern, request, operations, units);
         return units;
     }
 
@@ -359,6 +368,53 @@ public final class PatternCostReport {
             app.blocks().block(new Block(recipient.id(), person("Shadow"), at(i)), Optional.empty()).block(WAIT);
         }
         return i -> measured.find(recipient.id(), sender.id()).block(WAIT);
+    }
+
+    /** A conversation of 40 messages from {@code sender}, one a second from T0, stored and moved, unmeasured. */
+    private static List<Message> fortyMessages(String table, Participant sender, Participant other) {
+        SimpleMeterRegistry unmeasured = new SimpleMeterRegistry();
+        DynamoDbMessageGroups setupGroups = new DynamoDbMessageGroups(DynamoDbLocalFixture.client(), table, unmeasured);
+        DynamoDbMessages setupMessages = new DynamoDbMessages(DynamoDbLocalFixture.client(), table, unmeasured);
+        MessageGroup.Conversation started = conversation(sender, other, TEXT, at(0));
+        setupGroups.start(started, Optional.empty()).block(WAIT);
+        List<Message> sent = new ArrayList<>(List.of(started.firstMessage()));
+        for (int m = 1; m < 40; m++) {
+            sent.add(setupMessages.append(message(started.group().id(), sender, TEXT, at(m)), Optional.empty())
+                    .block(WAIT));
+        }
+        new MoveGroupsToNewestMessage(setupGroups, setupMessages).apply(sent).block(WAIT);
+        return sent;
+    }
+
+    /** The clock of the edits: a minute after the conversation's first message, so all 40 are within the window. */
+    private static final Clock EDIT_CLOCK = Clock.fixed(at(60).instant(), ZoneOffset.UTC);
+
+    /**
+     * The sender edits the message {@code behind} messages before the last of 40: the membership read, the search
+     * of the window newest first (a page of 25 messages at a time), the conditional update, the message read again
+     * and the conversation read; the last message's edit also rewrites the conversation record and both rows.
+     */
+    private static IntConsumer edit(String table, SimpleMeterRegistry registry, int behind) {
+        EditMessage edit = new EditMessage(new DynamoDbMessageGroups(DynamoDbLocalFixture.client(), table, registry),
+                new DynamoDbMessages(DynamoDbLocalFixture.client(), table, registry), EDIT_CLOCK,
+                new EditWindow(EditWindow.DEFAULT));
+        Participant sender = person("Stephen");
+        List<Message> sent = fortyMessages(table, sender, person("Talia"));
+        Message edited = sent.get(sent.size() - 1 - behind);
+        return i -> edit.edit(new EditMessage.Command(sender, edited.groupId(), edited.id(),
+                new MessageText(TEXT.substring(1) + i))).block(WAIT);
+    }
+
+    /** As {@link #edit}, searching the whole conversation; each request deletes in a new conversation. */
+    private static IntConsumer delete(String table, SimpleMeterRegistry registry, int behind) {
+        DeleteMessage delete = new DeleteMessage(new DynamoDbMessageGroups(DynamoDbLocalFixture.client(), table,
+                registry), new DynamoDbMessages(DynamoDbLocalFixture.client(), table, registry), EDIT_CLOCK);
+        return i -> {
+            Participant sender = person("Warren");
+            List<Message> sent = fortyMessages(table, sender, person("Elizabeth"));
+            Message deleted = sent.get(sent.size() - 1 - behind);
+            delete.delete(new DeleteMessage.Command(sender, deleted.groupId(), deleted.id())).block(WAIT);
+        };
     }
 
     private static IntConsumer membership(String table, SimpleMeterRegistry registry, int conversations) {

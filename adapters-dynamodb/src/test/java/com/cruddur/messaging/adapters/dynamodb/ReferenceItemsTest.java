@@ -6,6 +6,7 @@ import static com.cruddur.messaging.adapters.dynamodb.TestData.sks;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.cruddur.messaging.adapters.dynamodb.testing.DynamoDbLocalFixture;
+import com.cruddur.messaging.application.DeleteMessage;
 import com.cruddur.messaging.application.MoveGroupsToNewestMessage;
 import com.cruddur.messaging.domain.Block;
 import com.cruddur.messaging.domain.InboxEntry;
@@ -187,6 +188,29 @@ class ReferenceItemsTest {
         assertThat(adopted.blocksMessagesFrom(andrew.id())).isFalse();
         assertThat(adopted.readStateOf(andrew.id()).unread()).isZero();
         assertThat(groups.find(group).block(WAIT)).isEqualTo(adopted);
+    }
+
+    @Test
+    void aReferenceMessageUnderAnotherFormOfItsInstantIsDeletedAtItsOwnKeyAndKeepsTheReferencesAttributes() {
+        writeReferenceConversation();
+        Message naive = messages.newestFirst(group, 1, Optional.empty()).block(WAIT).items().get(0);
+
+        Message tombstone = new DeleteMessage(groups, messages, java.time.Clock.systemUTC())
+                .delete(new DeleteMessage.Command(bayko, group, naive.id())).block(WAIT);
+
+        List<Map<String, AttributeValue>> conversation = referenceQuery("MSG#" + group);
+        assertThat(sks(conversation)).as("no second item at the instant's table form").containsExactly(
+                "2023-04-05T13:16:00", "2023-04-05T13:15:19.922515", "2023-03-20T22:53:00+00:00",
+                "2023-03-20T22:52:11.123456+00:00");
+        Map<String, AttributeValue> stored = conversation.get(0);
+        assertThat(stored.keySet()).containsExactlyInAnyOrder("pk", "sk", "message_uuid", "message", "user_uuid",
+                "user_display_name", "user_handle", "deleted");
+        assertThat(stored.get("message").s()).isEmpty();
+        assertThat(tombstone.deleted()).isTrue();
+        for (Participant owner : List.of(andrew, bayko)) {
+            assertThat(referenceQuery("GRP#" + owner.id())).singleElement()
+                    .satisfies(row -> assertThat(row.get("message").s()).isEmpty());
+        }
     }
 
     @Test

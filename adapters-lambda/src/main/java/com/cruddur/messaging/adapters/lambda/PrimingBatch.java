@@ -87,6 +87,16 @@ final class PrimingBatch {
         }
 
         @Override
+        public Mono<Message> findById(MessageGroupId group, MessageId id, Optional<Timestamp> since) {
+            return Mono.empty();
+        }
+
+        @Override
+        public Mono<Void> rewrite(Message current, Message next) {
+            return Mono.empty();
+        }
+
+        @Override
         public Flux<Message> between(MessageGroupId group, Timestamp after, Timestamp upTo) {
             return Flux.empty();
         }

@@ -103,6 +103,12 @@ class SecurityRulesTest extends WebApiTest {
     }
 
     @Test
+    void editingAndDeletingAMessageNeedAToken() {
+        needsAToken(HttpMethod.PATCH, "/api/messages/" + UNKNOWN_GROUP + "/" + UNKNOWN_GROUP);
+        needsAToken(HttpMethod.DELETE, "/api/messages/" + UNKNOWN_GROUP + "/" + UNKNOWN_GROUP);
+    }
+
+    @Test
     void theEventStreamNeedsAToken() {
         needsAToken(HttpMethod.GET, "/api/events");
     }
@@ -195,6 +201,17 @@ class SecurityRulesTest extends WebApiTest {
                     .expectStatus().isOk()
                     .expectHeader().valueEquals(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN, FRONTEND)
                     .expectHeader().valueEquals(HttpHeaders.ACCESS_CONTROL_MAX_AGE, "3600")
+                    .expectHeader().value(HttpHeaders.ACCESS_CONTROL_ALLOW_METHODS,
+                            allowed -> assertThat(allowed).contains(method));
+        }
+    }
+
+    @Test
+    void theFrontendMayEditAndDeleteMessages() {
+        for (String method : new String[] {"PATCH", "DELETE"}) {
+            preflight("/api/messages/" + UNKNOWN_GROUP + "/" + UNKNOWN_GROUP, method, "authorization,content-type")
+                    .expectStatus().isOk()
+                    .expectHeader().valueEquals(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN, FRONTEND)
                     .expectHeader().value(HttpHeaders.ACCESS_CONTROL_ALLOW_METHODS,
                             allowed -> assertThat(allowed).contains(method));
         }

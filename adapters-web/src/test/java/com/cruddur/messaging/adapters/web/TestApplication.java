@@ -6,7 +6,11 @@ import com.cruddur.messaging.application.ListBlocks;
 import com.cruddur.messaging.application.UnblockUser;
 import com.cruddur.messaging.application.live.InProcessLiveEvents;
 import com.cruddur.messaging.application.live.MissedEvents;
+import com.cruddur.messaging.application.DeleteMessage;
+import com.cruddur.messaging.application.EditMessage;
 import com.cruddur.messaging.application.IdempotencyWindow;
+import com.cruddur.messaging.application.live.Announcements;
+import com.cruddur.messaging.domain.EditWindow;
 import com.cruddur.messaging.application.IdentifyCaller;
 import com.cruddur.messaging.application.ListMessageGroups;
 import com.cruddur.messaging.application.ListMessages;
@@ -80,6 +84,19 @@ class TestApplication {
         return new MarkConversationRead(store.messageGroups(), store.messages());
     }
 
+    /** Edits and deletes are announced, so the event stream tests see them. */
+    @Bean
+    EditMessage editMessage(InMemoryMessageStore store, TickingClock clock, InProcessLiveEvents liveEvents) {
+        return new EditMessage(store.messageGroups(), store.messages(), clock, new EditWindow(EditWindow.DEFAULT),
+                new Announcements(liveEvents, java.time.Duration.ofSeconds(5)));
+    }
+
+    @Bean
+    DeleteMessage deleteMessage(InMemoryMessageStore store, TickingClock clock, InProcessLiveEvents liveEvents) {
+        return new DeleteMessage(store.messageGroups(), store.messages(), clock,
+                new Announcements(liveEvents, java.time.Duration.ofSeconds(5)));
+    }
+
     @Bean
     ListMessages listMessages(InMemoryMessageStore store, Cursors cursors) {
         return new ListMessages(store.messageGroups(), store.messages(), cursors);
@@ -133,6 +150,11 @@ class TestApplication {
         public synchronized Instant instant() {
             now = now.plusSeconds(1);
             return now;
+        }
+
+        /** Moves the clock on at once, as if {@code duration} had passed. */
+        synchronized void advance(java.time.Duration duration) {
+            now = now.plus(duration);
         }
 
         @Override

@@ -5,6 +5,7 @@ import com.cruddur.messaging.domain.InboxEntry;
 import com.cruddur.messaging.domain.Message;
 import com.cruddur.messaging.domain.MessageGroup;
 import com.cruddur.messaging.domain.ReadPosition;
+import com.cruddur.messaging.domain.Timestamp;
 import com.cruddur.messaging.domain.UserId;
 import java.time.Duration;
 import java.util.List;
@@ -14,8 +15,8 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * Tells the participants' streams what a successful send stored, and a reader's streams that their read marker
- * moved. It never fails a send or a read: the change is stored already, and a stream that missed a message reads it
+ * Tells the participants' streams what a successful send stored or an edit or delete changed, and a reader's
+ * streams that their read marker moved. It never fails a send or a read: the change is stored already, and a stream that missed a message reads it
  * back from the table when its client reconnects (a missed read shows in the next listing of the inbox).
  */
 public final class Announcements {
@@ -45,6 +46,12 @@ public final class Announcements {
         var firstMessage = started.group().inboxEntries().stream()
                 .<LiveEvent>map(entry -> new LiveEvent.NewMessage(entry.owner(), started.firstMessage()));
         return announce(java.util.stream.Stream.concat(rows, firstMessage).toList());
+    }
+
+    /** A message was edited or deleted at {@code at}: both participants' streams get it as it is now. */
+    public Mono<Void> changed(Message message, Timestamp at, UserId first, UserId second) {
+        return announce(List.of(new LiveEvent.MessageChanged(first, message, at),
+                new LiveEvent.MessageChanged(second, message, at)));
     }
 
     /** A read marker moved: the reader's own streams get their row with its new unread count. */

@@ -11,7 +11,8 @@ import java.util.Optional;
 /**
  * Where an event stands among a user's events: the message's {@code created_at} (its sort key, in the table's
  * fixed-width format), a kind letter ({@code g} a new conversation, ordered before {@code m} its first message,
- * {@code r} the recipient read up to that message, ordered after it) and the message's uuid (two conversations may hold messages of the same microsecond). Written
+ * {@code r} the recipient read up to that message, ordered after it, {@code u} the message was edited or deleted,
+ * at the instant of the change) and the message's uuid (two conversations may hold messages of the same microsecond). Written
  * {@code 2026-11-22T10:15:30.123456+00:00~m~<uuid>}; string order is event order, so everything after an id can be
  * read back from the table.
  */
@@ -20,12 +21,13 @@ public record EventId(Timestamp at, char kind, MessageId message) implements Com
     private static final char CONVERSATION = 'g';
     private static final char MESSAGE = 'm';
     private static final char READ = 'r';
+    private static final char CHANGE = 'u';
     private static final String SEPARATOR = "~";
 
     public EventId {
         Objects.requireNonNull(at, "at");
         Objects.requireNonNull(message, "message");
-        if (kind != CONVERSATION && kind != MESSAGE && kind != READ) {
+        if (kind != CONVERSATION && kind != MESSAGE && kind != READ && kind != CHANGE) {
             throw new IllegalArgumentException("unknown event kind " + kind);
         }
     }
@@ -40,6 +42,10 @@ public record EventId(Timestamp at, char kind, MessageId message) implements Com
 
     static EventId ofRead(ReadPosition position) {
         return new EventId(position.at(), READ, position.message());
+    }
+
+    static EventId ofChange(Timestamp changedAt, MessageId message) {
+        return new EventId(changedAt, CHANGE, message);
     }
 
     /** Reads an id this service wrote; empty for anything else (the client is told to reload). */

@@ -3,6 +3,7 @@ package com.cruddur.messaging.application.live;
 import com.cruddur.messaging.domain.InboxEntry;
 import com.cruddur.messaging.domain.Message;
 import com.cruddur.messaging.domain.ReadPosition;
+import com.cruddur.messaging.domain.Timestamp;
 import com.cruddur.messaging.domain.UserId;
 import java.util.Objects;
 
@@ -73,6 +74,24 @@ public sealed interface LiveEvent {
         @Override
         public EventId id() {
             return EventId.ofConversation(first);
+        }
+    }
+
+    /**
+     * A message of one of the recipient's conversations was edited or deleted at {@code changedAt}: {@code message}
+     * is as it is now stored (its new text and {@code editedAt}, or its tombstone).
+     */
+    record MessageChanged(UserId recipient, Message message, Timestamp changedAt) implements LiveEvent {
+
+        public MessageChanged {
+            Objects.requireNonNull(recipient, "recipient");
+            Objects.requireNonNull(message, "message");
+            Objects.requireNonNull(changedAt, "changed at");
+        }
+
+        @Override
+        public EventId id() {
+            return EventId.ofChange(changedAt, message.id());
         }
     }
 }

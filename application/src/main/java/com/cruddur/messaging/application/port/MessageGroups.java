@@ -42,7 +42,8 @@ public interface MessageGroups {
     /**
      * Stores {@code next} in place of {@code current}: its last message and both participants' reading, both inbox
      * rows with them (moved when the last message moved), atomically and only if the stored group is still
-     * {@code current} (its last message, both read positions and who blocks whom).
+     * {@code current} (its last message, instant and text, both read positions and who blocks whom: an edited or
+     * deleted last message changes the text at the same instant).
      *
      * @return empty on success; errors with {@link ConcurrentUpdateException} when the group changed meanwhile.
      */

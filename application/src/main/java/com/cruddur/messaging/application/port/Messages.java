@@ -37,6 +37,23 @@ public interface Messages {
     Mono<Message> find(MessageGroupId group, MessageId id, Timestamp createdAt);
 
     /**
+     * The message with this id in the group, strongly consistent: searched newest first, back to {@code since}
+     * (inclusive) or through the whole conversation when it is empty; empty when there is none. Its cost grows with
+     * the messages newer than the one found (all of the searched range when there is none).
+     */
+    Mono<Message> findById(MessageGroupId group, MessageId id, Optional<Timestamp> since);
+
+    /**
+     * Stores {@code next} (the same message edited, or its tombstone) over {@code current}: its text, when it was
+     * edited and whether it is deleted. Only if the stored message is still {@code current} (same text, not
+     * deleted); a tombstone keeps no text in the store.
+     *
+     * @return empty on success; errors with {@link ConcurrentUpdateException} when the stored message is no longer
+     * {@code current} (another change won) or is not stored
+     */
+    Mono<Void> rewrite(Message current, Message next);
+
+    /**
      * The group's messages after {@code after} up to and including {@code upTo}, oldest first, read strongly
      * consistently and lazily: a subscriber that takes only some of them stops the reading.
      */

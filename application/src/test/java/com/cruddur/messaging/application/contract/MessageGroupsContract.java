@@ -16,6 +16,7 @@ import com.cruddur.messaging.application.port.IdempotencyKeyReusedException;
 import com.cruddur.messaging.application.port.MessageGroups;
 import com.cruddur.messaging.application.port.Messages;
 import com.cruddur.messaging.application.port.Page;
+import com.cruddur.messaging.domain.EditWindow;
 import com.cruddur.messaging.domain.IdempotencyKey;
 import com.cruddur.messaging.domain.IdempotentRequest;
 import com.cruddur.messaging.domain.InboxEntry;
@@ -407,5 +408,30 @@ public abstract class MessageGroupsContract {
         assertThat(stored.readStateOf(bayko.id()).seen()).contains(upToReply);
         assertThat(wholeInbox(andrew.id(), 10)).extracting(InboxEntry::unreadCount).containsExactly(0);
         assertThat(wholeInbox(bayko.id(), 10)).extracting(InboxEntry::unreadCount).containsExactly(0);
+    }
+
+    @Test
+    void theLastMessagesNewTextIsShownInBothRowsAndAnUpdateFromTheOldTextIsRefused() {
+        MessageGroup.Conversation conversation = conversation(andrew, bayko, "helo", at(0));
+        messageGroups().start(conversation, Optional.empty()).block();
+        Message edited = conversation.firstMessage().editedBy(andrew.id(), new MessageText("hello"), at(1),
+                new EditWindow(EditWindow.DEFAULT));
+        MessageGroup shown = conversation.group().showing(edited).orElseThrow();
+
+        StepVerifier.create(messageGroups().update(conversation.group(), shown)).verifyComplete();
+        MessageGroup deleted = conversation.group().showing(edited.deletedBy(andrew.id()).orElseThrow()).orElseThrow();
+        StepVerifier.create(messageGroups().update(conversation.group(), deleted))
+                .expectError(ConcurrentUpdateException.class)
+                .verify();
+
+        LastMessage hello = new LastMessage(at(0), "hello");
+        assertThat(messageGroups().find(conversation.group().id()).block().lastMessage()).isEqualTo(hello);
+        assertThat(wholeInbox(andrew.id(), 10)).extracting(InboxEntry::lastMessage).containsExactly(hello);
+        assertThat(wholeInbox(bayko.id(), 10)).extracting(InboxEntry::lastMessage).containsExactly(hello);
+
+        StepVerifier.create(messageGroups().update(shown, shown.showing(edited.deletedBy(andrew.id()).orElseThrow())
+                .orElseThrow())).verifyComplete();
+        assertThat(wholeInbox(bayko.id(), 10)).extracting(InboxEntry::lastMessage)
+                .containsExactly(new LastMessage(at(0), ""));
     }
 }

@@ -7,10 +7,12 @@ import static com.cruddur.messaging.application.contract.ContractFixtures.partic
 import static com.cruddur.messaging.application.contract.ContractFixtures.request;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.cruddur.messaging.application.port.ConcurrentUpdateException;
 import com.cruddur.messaging.application.port.IdempotencyKeyReusedException;
 import com.cruddur.messaging.application.port.MessageGroups;
 import com.cruddur.messaging.application.port.Messages;
 import com.cruddur.messaging.application.port.Page;
+import com.cruddur.messaging.domain.EditWindow;
 import com.cruddur.messaging.domain.IdempotencyKey;
 import com.cruddur.messaging.domain.IdempotentRequest;
 import com.cruddur.messaging.domain.Message;
@@ -39,6 +41,8 @@ public abstract class MessagesContract {
 
     /** The groups of the same store, to start conversations that messages go into. */
     protected abstract MessageGroups messageGroups();
+
+    private static final EditWindow EDITS = new EditWindow(EditWindow.DEFAULT);
 
     private final Participant andrew = participant("Andrew Brown");
     private final Participant bayko = participant("Andrew Bayko");
@@ -294,5 +298,80 @@ public abstract class MessagesContract {
         StepVerifier.create(messages().between(group, at(0), at(7)).take(4).collectList())
                 .expectNext(sent.subList(0, 4))
                 .verifyComplete();
+    }
+
+    @Test
+    void aMessageIsFoundByItsIdNewestFirstBackToSinceOrThroughTheWholeConversation() {
+        MessageGroup.Conversation conversation = started();
+        MessageGroupId group = conversation.group().id();
+        List<Message> sent = IntStream.rangeClosed(1, 7)
+                .mapToObj(i -> messages().append(message(group, bayko, "m" + i, at(i)), Optional.empty()).block())
+                .toList();
+        Message third = sent.get(2);
+
+        StepVerifier.create(messages().findById(group, third.id(), Optional.empty())).expectNext(third).verifyComplete();
+        StepVerifier.create(messages().findById(group, third.id(), Optional.of(at(3)))).expectNext(third)
+                .verifyComplete();
+        StepVerifier.create(messages().findById(group, third.id(), Optional.of(at(4)))).verifyComplete();
+        StepVerifier.create(messages().findById(group, conversation.firstMessage().id(), Optional.empty()))
+                .expectNext(conversation.firstMessage()).verifyComplete();
+        StepVerifier.create(messages().findById(group, new com.cruddur.messaging.domain.MessageId(UUID.randomUUID()),
+                Optional.empty())).verifyComplete();
+        StepVerifier.create(messages().findById(new MessageGroupId(UUID.randomUUID()), third.id(), Optional.empty()))
+                .verifyComplete();
+    }
+
+    @Test
+    void anEditedMessageIsReadBackEverywhereWithItsTextAndWhenItWasEdited() {
+        MessageGroup.Conversation conversation = started();
+        MessageGroupId group = conversation.group().id();
+        Message sent = messages().append(message(group, bayko, "helo", at(1)), Optional.empty()).block();
+        Message edited = sent.editedBy(bayko.id(), new MessageText("hello ✓"), at(2), EDITS);
+
+        StepVerifier.create(messages().rewrite(sent, edited)).verifyComplete();
+
+        assertThat(everything(group, 10)).containsExactly(edited, conversation.firstMessage());
+        assertThat(edited.editedAt()).contains(at(2));
+        StepVerifier.create(messages().find(group, sent.id(), sent.createdAt())).expectNext(edited).verifyComplete();
+        StepVerifier.create(messages().findById(group, sent.id(), Optional.empty())).expectNext(edited)
+                .verifyComplete();
+        StepVerifier.create(messages().between(group, at(0), at(1)).collectList()).expectNext(List.of(edited))
+                .verifyComplete();
+    }
+
+    @Test
+    void aDeletedMessageStaysInItsPlaceAsATombstoneWithoutText() {
+        MessageGroup.Conversation conversation = started();
+        MessageGroupId group = conversation.group().id();
+        Message sent = messages().append(message(group, bayko, "oops", at(1)), Optional.empty()).block();
+        Message later = messages().append(message(group, andrew, "later", at(2)), Optional.empty()).block();
+        Message tombstone = sent.deletedBy(bayko.id()).orElseThrow();
+
+        StepVerifier.create(messages().rewrite(sent, tombstone)).verifyComplete();
+
+        List<Message> all = everything(group, 10);
+        assertThat(all).containsExactly(later, tombstone, conversation.firstMessage());
+        assertThat(all.get(1).deleted()).isTrue();
+        assertThat(all.get(1).text()).isEmpty();
+    }
+
+    @Test
+    void aRewriteOfAMessageThatChangedMeanwhileOrIsNotStoredIsRefusedAndChangesNothing() {
+        MessageGroup.Conversation conversation = started();
+        MessageGroupId group = conversation.group().id();
+        Message sent = messages().append(message(group, bayko, "one", at(1)), Optional.empty()).block();
+        Message first = sent.editedBy(bayko.id(), new MessageText("two"), at(2), EDITS);
+        Message second = sent.editedBy(bayko.id(), new MessageText("three"), at(3), EDITS);
+        Message tombstone = first.deletedBy(bayko.id()).orElseThrow();
+        Message never = message(group, bayko, "never stored", at(5));
+        messages().rewrite(sent, first).block();
+
+        StepVerifier.create(messages().rewrite(sent, second)).expectError(ConcurrentUpdateException.class).verify();
+        StepVerifier.create(messages().rewrite(never, never.deletedBy(bayko.id()).orElseThrow()))
+                .expectError(ConcurrentUpdateException.class).verify();
+        messages().rewrite(first, tombstone).block();
+        StepVerifier.create(messages().rewrite(first, second)).expectError(ConcurrentUpdateException.class).verify();
+
+        assertThat(everything(group, 10)).containsExactly(tombstone, conversation.firstMessage());
     }
 }

@@ -350,6 +350,29 @@ public final class InMemoryMessageStore {
         }
 
         @Override
+        public Mono<Message> findById(MessageGroupId group, MessageId id, Optional<Timestamp> since) {
+            return call(() -> messagesByGroup.getOrDefault(group, new TreeMap<>()).descendingMap().values().stream()
+                    .takeWhile(message -> since.map(from -> !from.isAfter(message.createdAt())).orElse(true))
+                    .filter(message -> message.id().equals(id))
+                    .findFirst()
+                    .orElse(null));
+        }
+
+        @Override
+        public Mono<Void> rewrite(Message current, Message next) {
+            return call(() -> {
+                NavigableMap<Timestamp, Message> log = messagesByGroup.getOrDefault(current.groupId(), new TreeMap<>());
+                Message stored = log.get(current.createdAt());
+                if (stored == null || !stored.id().equals(current.id()) || stored.deleted()
+                        || !stored.text().equals(current.text())) {
+                    throw new ConcurrentUpdateException("message " + current.id() + " changed meanwhile");
+                }
+                log.put(next.createdAt(), next);
+                return null;
+            });
+        }
+
+        @Override
         public Flux<Message> between(MessageGroupId group, Timestamp after, Timestamp upTo) {
             return call(() -> List.copyOf(messagesByGroup.getOrDefault(group, new TreeMap<>())
                     .subMap(after, false, upTo, true).values()))

@@ -2,6 +2,8 @@ package com.cruddur.messaging.bootstrap.config;
 
 import com.cruddur.messaging.application.BlockUser;
 import com.cruddur.messaging.application.Cursors;
+import com.cruddur.messaging.application.DeleteMessage;
+import com.cruddur.messaging.application.EditMessage;
 import com.cruddur.messaging.application.IdentifyCaller;
 import com.cruddur.messaging.application.ListBlocks;
 import com.cruddur.messaging.application.ListMessageGroups;
@@ -28,7 +30,7 @@ import org.springframework.context.annotation.Configuration;
 
 /** The use cases, framework-free classes, wired explicitly over whichever adapters the profile provides. */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(IdempotencyProperties.class)
+@EnableConfigurationProperties({IdempotencyProperties.class, EditProperties.class})
 public class UseCaseConfiguration {
 
     @Bean
@@ -102,6 +104,17 @@ public class UseCaseConfiguration {
     @Bean
     ListBlocks listBlocks(Blocks blocks, Cursors cursors) {
         return new ListBlocks(blocks, cursors);
+    }
+
+    @Bean
+    EditMessage editMessage(MessageGroups groups, Messages messages, Clock clock, EditProperties edits,
+                            Announcements announcements) {
+        return new EditMessage(groups, messages, clock, edits.toWindow(), announcements);
+    }
+
+    @Bean
+    DeleteMessage deleteMessage(MessageGroups groups, Messages messages, Clock clock, Announcements announcements) {
+        return new DeleteMessage(groups, messages, clock, announcements);
     }
 
     @Bean

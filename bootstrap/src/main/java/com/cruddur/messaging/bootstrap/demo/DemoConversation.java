@@ -48,6 +48,8 @@ public final class DemoConversation {
     static final List<Handle> USERS = UsersSeed.DEMO_USERS.stream().map(UsersSeed.DemoUser::handle).toList();
 
     private static final Duration LOOKUP_TIMEOUT = Duration.ofSeconds(10);
+    /** Appends of one conversation in flight at once. */
+    private static final int CONCURRENT_APPENDS = 8;
 
     /** One line of a script: who says it, and how long after the conversation's first message. */
     record Line(Handle sender, Duration after, String text) {
@@ -155,8 +157,9 @@ public final class DemoConversation {
         Objects.requireNonNull(ids, "ids");
         return Mono.defer(() -> {
             Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
+            // Both conversations at once (flatMapSequential keeps the result in script order).
             return lookUp(users).flatMap(people -> Flux.fromIterable(SCRIPTS)
-                    .concatMap(script -> write(script, people, groups, messages, moveGroups, ids, now))
+                    .flatMapSequential(script -> write(script, people, groups, messages, moveGroups, ids, now))
                     .collectList()
                     .map(Result::new));
         });
@@ -208,9 +211,13 @@ public final class DemoConversation {
             rest.add(Message.compose(ids.newMessageId(), group, people.get(line.sender()), new MessageText(line.text()),
                     Timestamp.of(start.plus(line.after()))));
         }
+        // The messages after the first are written concurrently: they are on the start-up's critical path (the
+        // embedded default is ready when they are written), each is an item of its own, and the inbox rows move
+        // once, to the newest message as stored, after all of them.
         return groups.start(conversation, Optional.empty())
-                .thenMany(Flux.fromIterable(rest).concatMap(message -> messages.append(message, Optional.empty())))
-                .last(conversation.firstMessage())
+                .thenMany(Flux.fromIterable(rest).flatMap(message -> messages.append(message, Optional.empty()),
+                        CONCURRENT_APPENDS))
+                .reduce(conversation.firstMessage(), (newest, stored) -> stored.isNewerThan(newest) ? stored : newest)
                 .flatMap(newest -> moveGroups.apply(List.of(newest)))
                 .flatMap(moves -> moves.stream()
                         .filter(move -> move.outcome() == MoveGroupsToNewestMessage.Outcome.FAILED

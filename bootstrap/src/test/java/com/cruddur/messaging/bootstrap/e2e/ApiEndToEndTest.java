@@ -26,6 +26,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.http.codec.ServerSentEvent;
 import reactor.core.Disposable;
@@ -50,6 +51,7 @@ class ApiEndToEndTest {
     /** The pair of the blocking test. */
     private static final String MARCUS = "marcus" + SUFFIX;
     private static final String NATOTH = "natoth" + SUFFIX;
+    private static final String DELENN = "delenn" + SUFFIX;
 
     private static CognitoLocalFixture cognito;
     private static ConfigurableApplicationContext app;
@@ -64,14 +66,14 @@ class ApiEndToEndTest {
         clientId = cognito.createAppClient(pool, "cruddur-frontend");
         PostgresFixture postgres = PostgresFixture.shared();
         UsersRows rows = new UsersRows(postgres.users().connectionFactory());
-        for (String handle : List.of(ANDREW, BAYKO, LONDO, GKAR, VIR, LENNIER, MARCUS, NATOTH)) {
+        for (String handle : List.of(ANDREW, BAYKO, LONDO, GKAR, VIR, LENNIER, DELENN, MARCUS, NATOTH)) {
             rows.insert(handle.replaceAll("[0-9a-f]{6}$", "").toUpperCase(), handle, null);
             cognito.createUser(pool, handle + "@example.com", handle, handle, PASSWORD);
         }
         CognitoUserSync.Report synced = new CognitoUserSync(
                 new CognitoUsers(cognito.client()),
                 postgres.users().connectionFactory()).sync(pool).block(Duration.ofSeconds(30));
-        assertThat(synced.updated()).isEqualTo(8);
+        assertThat(synced.updated()).isEqualTo(9);
 
         app = new SpringApplicationBuilder(CruddurMessagingApplication.class)
                 .profiles("aws")
@@ -433,6 +435,51 @@ class ApiEndToEndTest {
                 .expectStatus().isOk()
                 .expectBody(new ParameterizedTypeReference<Map<String, Object>>() { })
                 .returnResult().getResponseBody().get("uuid");
+    }
+
+    private static WebTestClient.ResponseSpec change(HttpMethod method, String handle, String group, String message,
+                                                     String text) {
+        WebTestClient.RequestBodySpec request = http.method(method).uri("/api/messages/{group}/{message}", group, message)
+                .headers(h -> h.setBearerAuth(tokenOf(handle)));
+        return text == null ? request.exchange()
+                : request.contentType(MediaType.APPLICATION_JSON).bodyValue("{\"message\":\"" + text + "\"}").exchange();
+    }
+
+    @Test
+    void theSenderEditsAndDeletesTheirLastMessageAndBothInboxesAndTheOthersStreamShowIt() {
+        String group = startConversation(DELENN, LENNIER, "helo");
+        String message = uuidsOfMessages(DELENN, group).get(0);
+        try (EventStream lennier = new EventStream(LENNIER, null)) {
+            change(HttpMethod.PATCH, DELENN, group, message, "hello").expectStatus().isOk()
+                    .expectBody()
+                    .jsonPath("$.message").isEqualTo("hello")
+                    .jsonPath("$.message_group_uuid").isEqualTo(group)
+                    .jsonPath("$.edited_at").isNotEmpty();
+            awaitBothInboxesShow(DELENN, LENNIER, group, "hello");
+            http.get().uri("/api/messages/" + group).headers(h -> h.setBearerAuth(tokenOf(LENNIER))).exchange()
+                    .expectBody().jsonPath("$[0].message").isEqualTo("hello").jsonPath("$[0].edited_at").isNotEmpty();
+
+            change(HttpMethod.PATCH, LENNIER, group, message, "mine").expectStatus().isForbidden()
+                    .expectBody().jsonPath("$.errors[0]").isEqualTo("not_your_message");
+            change(HttpMethod.DELETE, LENNIER, group, message, null).expectStatus().isForbidden();
+            change(HttpMethod.DELETE, DELENN, group, UUID.randomUUID().toString(), null).expectStatus().isNotFound()
+                    .expectBody().jsonPath("$.errors[0]").isEqualTo("message_not_found");
+
+            change(HttpMethod.DELETE, DELENN, group, message, null).expectStatus().isNoContent();
+            awaitBothInboxesShow(DELENN, LENNIER, group, "");
+            http.get().uri("/api/messages/" + group).headers(h -> h.setBearerAuth(tokenOf(LENNIER))).exchange()
+                    .expectBody().jsonPath("$.length()").isEqualTo(1)
+                    .jsonPath("$[0].uuid").isEqualTo(message)
+                    .jsonPath("$[0].message").isEqualTo("")
+                    .jsonPath("$[0].deleted").isEqualTo(true);
+            change(HttpMethod.PATCH, DELENN, group, message, "back").expectStatus().isEqualTo(409);
+
+            List<ServerSentEvent<Map<String, Object>>> received = lennier.await(2);
+            assertThat(received).map(ServerSentEvent::event).containsExactly("message_updated", "message_updated");
+            assertThat(received).map(event -> event.data().get("uuid")).containsOnly(message);
+            assertThat(received.get(0).data()).containsEntry("message", "hello");
+            assertThat(received.get(1).data()).containsEntry("message", "").containsEntry("deleted", true);
+        }
     }
 
     @Test

@@ -196,6 +196,24 @@ class OpenApiDescriptionTest {
         call(HttpMethod.DELETE, block, "/api/users/@andrewbrown/block", nobody, null, 403);
         call(HttpMethod.DELETE, block, "/api/users/@nosuchuser/block", bayko, null, 404);
         call(HttpMethod.DELETE, block, "/api/users/@bayko/block", bayko, null, 422);
+        // PATCH and DELETE /api/messages/{messageGroupUuid}/{messageUuid}: andrewbrown's first message of this check
+        String change = "/api/messages/{messageGroupUuid}/{messageUuid}";
+        String own = "/api/messages/" + group + "/" + map(sent).get("uuid");
+        String edit = "{\"message\":\"hello, edited\"}";
+        call(HttpMethod.PATCH, change, own, andrew, edit, 200);
+        call(HttpMethod.PATCH, change, "/api/messages/" + group + "/not-a-uuid", andrew, edit, 400);
+        call(HttpMethod.PATCH, change, own, null, edit, 401);
+        call(HttpMethod.PATCH, change, own, bayko, edit, 403);
+        call(HttpMethod.PATCH, change, "/api/messages/" + group + "/" + UUID.randomUUID(), andrew, edit, 404);
+        call(HttpMethod.PATCH, change, own, andrew, "message=hi", 415, request -> request.contentType(MediaType.TEXT_PLAIN));
+        call(HttpMethod.PATCH, change, own, andrew, "{\"message\":\"  \"}", 422);
+        call(HttpMethod.DELETE, change, "/api/messages/not-a-uuid/" + map(sent).get("uuid"), andrew, null, 400);
+        call(HttpMethod.DELETE, change, own, null, null, 401);
+        call(HttpMethod.DELETE, change, own, bayko, null, 403);
+        call(HttpMethod.DELETE, change, "/api/messages/" + UUID.randomUUID() + "/" + map(sent).get("uuid"), andrew,
+                null, 404);
+        call(HttpMethod.DELETE, change, own, andrew, null, 204);
+        call(HttpMethod.PATCH, change, own, andrew, edit, 409);
 
         // GET /api/events: one stream open (the limit here is 1), a second one is refused
         String events = "/api/events";

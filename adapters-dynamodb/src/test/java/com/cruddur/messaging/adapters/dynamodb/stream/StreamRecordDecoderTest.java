@@ -127,6 +127,22 @@ class StreamRecordDecoderTest {
                 .isInstanceOf(Ignored.class);
     }
 
+    @Test
+    void anEditOrDeleteIsAModifyOfTheMessageItemAndIsNoNewMessage() {
+        Map<String, AttributeValue> edited = messageItem(MESSAGE);
+        edited.put("message", AttributeValue.fromS("edited"));
+        edited.put("edited_at", AttributeValue.fromS("2026-11-22T10:20:00.000000+00:00"));
+        Map<String, AttributeValue> tombstone = messageItem(MESSAGE);
+        tombstone.put("message", AttributeValue.fromS(""));
+        tombstone.put("deleted", AttributeValue.fromBool(true));
+
+        assertThat(StreamRecordDecoder.decode(record(OperationType.MODIFY, SEQUENCE, edited))).isInstanceOf(Ignored.class);
+        assertThat(StreamRecordDecoder.decode(record(OperationType.MODIFY, SEQUENCE, tombstone)))
+                .isInstanceOf(Ignored.class);
+        assertThat(StreamRecordDecoder.decode(insert(SEQUENCE, edited))).isInstanceOfSatisfying(NewMessage.class,
+                inserted -> assertThat(inserted.message().editedAt()).isPresent());
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"GRP#0e4b8f5d-3b1c-4f5a-9d0e-7a1b2c3d4e5f", "CONV#5ae290ed-55d1-47a0-bc6d-fe2bc2700399",
             "PAIR#a#b", "IDEM#a#b", "msg#5ae290ed-55d1-47a0-bc6d-fe2bc2700399"})

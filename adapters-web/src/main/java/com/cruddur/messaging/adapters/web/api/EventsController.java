@@ -47,6 +47,7 @@ final class EventsController {
     static final String MESSAGE = "message";
     static final String MESSAGE_GROUP = "message_group";
     static final String RESET = "reset";
+    static final String MESSAGE_UPDATED = "message_updated";
 
     /** The id no message has: a reset's position is an instant with it, before any message of that instant. */
     private static final MessageId NO_MESSAGE = new MessageId(new UUID(0, 0));
@@ -177,6 +178,10 @@ final class EventsController {
         if (event instanceof LiveEvent.InboxRowChanged changed) {
             return ServerSentEvent.builder().event(MESSAGE_GROUP).id(event.id().toString())
                     .data((Object) MessageGroupResponse.from(changed.entry())).build();
+        }
+        if (event instanceof LiveEvent.MessageChanged changed) {
+            return ServerSentEvent.builder().event(MESSAGE_UPDATED).id(event.id().toString())
+                    .data((Object) SentMessageResponse.from(changed.message())).build();
         }
         LiveEvent.NewMessage message = (LiveEvent.NewMessage) event;
         return ServerSentEvent.builder().event(MESSAGE).id(event.id().toString())

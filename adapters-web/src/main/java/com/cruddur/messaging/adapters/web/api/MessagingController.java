@@ -1,6 +1,8 @@
 package com.cruddur.messaging.adapters.web.api;
 
 import com.cruddur.messaging.adapters.web.security.Callers;
+import com.cruddur.messaging.application.DeleteMessage;
+import com.cruddur.messaging.application.EditMessage;
 import com.cruddur.messaging.application.ListMessageGroups;
 import com.cruddur.messaging.application.ListMessages;
 import com.cruddur.messaging.application.MarkConversationRead;
@@ -16,7 +18,9 @@ import java.util.Optional;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.server.reactive.ServerHttpRequest;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -25,7 +29,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
 
-/** The signed-in user's conversations and messages (patterns A to D) and their read markers. */
+/**
+ * The signed-in user's conversations and messages (patterns A to D), their read markers, and edits and deletes of
+ * their own messages.
+ */
 @RestController
 final class MessagingController {
 
@@ -38,11 +45,16 @@ final class MessagingController {
     private final SendMessage sendMessage;
     private final StartConversation startConversation;
     private final MarkConversationRead markConversationRead;
+    private final EditMessage editMessage;
+    private final DeleteMessage deleteMessage;
 
     MessagingController(Callers callers, ListMessageGroups listMessageGroups, ListMessages listMessages,
                         SendMessage sendMessage, StartConversation startConversation,
-                        MarkConversationRead markConversationRead) {
+                        MarkConversationRead markConversationRead, EditMessage editMessage,
+                        DeleteMessage deleteMessage) {
         this.markConversationRead = markConversationRead;
+        this.editMessage = editMessage;
+        this.deleteMessage = deleteMessage;
         this.callers = callers;
         this.listMessageGroups = listMessageGroups;
         this.listMessages = listMessages;
@@ -90,6 +102,25 @@ final class MessagingController {
                 .flatMap(caller -> body.flatMap(request -> markConversationRead.mark(MarkConversationRead.Command.of(
                         caller, messageGroupUuid, request.uuid(), request.createdAt()))))
                 .map(MessageGroupResponse::from);
+    }
+
+    /** The caller's message with a new text, within the edit window: the message as pattern A now lists it. */
+    @PatchMapping(path = "/api/messages/{messageGroupUuid}/{messageUuid}", consumes = MediaType.APPLICATION_JSON_VALUE)
+    Mono<SentMessageResponse> edit(@PathVariable String messageGroupUuid, @PathVariable String messageUuid,
+                                   @RequestBody Mono<EditMessageRequest> body) {
+        return callers.current()
+                .flatMap(caller -> body.flatMap(request -> editMessage.edit(EditMessage.Command.of(
+                        caller, messageGroupUuid, messageUuid, request.message()))))
+                .map(SentMessageResponse::from);
+    }
+
+    /** The caller's message becomes a tombstone (deleting one again changes nothing). */
+    @DeleteMapping("/api/messages/{messageGroupUuid}/{messageUuid}")
+    Mono<ResponseEntity<Void>> delete(@PathVariable String messageGroupUuid, @PathVariable String messageUuid) {
+        return callers.current()
+                .flatMap(caller -> deleteMessage.delete(DeleteMessage.Command.of(
+                        caller, messageGroupUuid, messageUuid)))
+                .thenReturn(ResponseEntity.noContent().build());
     }
 
     /** A message into a conversation ({@code message_group_uuid}, wins when both are sent) or to a handle. */

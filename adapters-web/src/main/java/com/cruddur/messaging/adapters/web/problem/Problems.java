@@ -9,6 +9,7 @@ import com.cruddur.messaging.application.UnknownCallerException;
 import com.cruddur.messaging.application.port.BlockedException;
 import com.cruddur.messaging.application.port.IdempotencyKeyReusedException;
 import com.cruddur.messaging.domain.DomainViolation;
+import com.cruddur.messaging.domain.MessageChangeRefused;
 import java.util.List;
 import org.springframework.core.codec.DecodingException;
 import org.springframework.core.io.buffer.DataBufferLimitException;
@@ -52,6 +53,12 @@ public final class Problems {
         }
         if (failure instanceof DomainViolation violation) {
             return Problem.of(statusOf(List.of(violation)), violation.getMessage(), violation.code());
+        }
+        if (failure instanceof MessageChangeRefused refused) {
+            // A tombstone has nothing to edit: the request conflicts with the message's state, it is not forbidden.
+            HttpStatus status = refused.reason() == MessageChangeRefused.Reason.MESSAGE_DELETED
+                    ? HttpStatus.CONFLICT : HttpStatus.FORBIDDEN;
+            return Problem.of(status, refused.getMessage(), refused.code());
         }
         if (failure instanceof InvalidCursorException cursor) {
             return Problem.of(HttpStatus.BAD_REQUEST, cursor.getMessage(), "cursor_invalid");

@@ -74,7 +74,7 @@ public class SecurityConfiguration {
         if (!web.frontendOrigin().isEmpty()) {
             CorsConfiguration cors = new CorsConfiguration();
             cors.setAllowedOrigins(web.frontendOrigin());
-            cors.setAllowedMethods(List.of("GET", "HEAD", "POST", "DELETE", "OPTIONS"));
+            cors.setAllowedMethods(List.of("GET", "HEAD", "POST", "PATCH", "DELETE", "OPTIONS"));
             cors.setExposedHeaders(List.of(HttpHeaders.AUTHORIZATION, HttpHeaders.LINK, RequestLog.HEADER,
                     "Other-Read-Position"));
             cors.setAllowedHeaders(List.of(HttpHeaders.AUTHORIZATION, HttpHeaders.CONTENT_TYPE, HttpHeaders.ACCEPT,

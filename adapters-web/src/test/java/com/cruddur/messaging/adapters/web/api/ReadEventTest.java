@@ -34,4 +34,24 @@ class ReadEventTest {
         assertThat(sent.data()).isEqualTo(new MessageGroupResponse("5ae290ed-55d1-47a0-bc6d-fe2bc2700399",
                 "Andrew Bayko", "bayko", "three", "2026-11-22T10:15:30.123456+00:00", 1));
     }
+
+    @Test
+    void aChangedMessageIsAMessageUpdatedEventWithPatternAsFieldsAndItsConversation() {
+        Timestamp at = Timestamp.parse("2026-11-22T10:15:30.123456+00:00");
+        Timestamp changed = Timestamp.parse("2026-11-22T10:16:00.000000+00:00");
+        Participant bayko = new Participant(UserId.of("7c4b2f11-8e3d-4b9a-a2c5-0d6e9f1a2b02"), "Andrew Bayko",
+                new Handle("bayko"));
+        com.cruddur.messaging.domain.Message sent = new com.cruddur.messaging.domain.Message(
+                MessageId.of("a0000000-0000-4000-8000-000000000001"),
+                MessageGroupId.of("5ae290ed-55d1-47a0-bc6d-fe2bc2700399"), bayko, "", at,
+                java.util.Optional.of(changed), true);
+
+        ServerSentEvent<Object> event = EventsController.live(new LiveEvent.MessageChanged(bayko.id(), sent, changed));
+
+        assertThat(event.event()).isEqualTo("message_updated");
+        assertThat(event.id()).isEqualTo("2026-11-22T10:16:00.000000+00:00~u~a0000000-0000-4000-8000-000000000001");
+        assertThat(event.data()).isEqualTo(new SentMessageResponse("5ae290ed-55d1-47a0-bc6d-fe2bc2700399",
+                "a0000000-0000-4000-8000-000000000001", "Andrew Bayko", "bayko", "",
+                "2026-11-22T10:15:30.123456+00:00", "2026-11-22T10:16:00.000000+00:00", true));
+    }
 }

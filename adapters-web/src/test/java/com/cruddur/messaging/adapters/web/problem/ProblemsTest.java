@@ -10,6 +10,7 @@ import com.cruddur.messaging.application.port.BlockedException;
 import com.cruddur.messaging.application.port.IdempotencyKeyReusedException;
 import com.cruddur.messaging.domain.IdempotencyKey;
 import com.cruddur.messaging.domain.DomainViolation;
+import com.cruddur.messaging.domain.MessageChangeRefused;
 import com.cruddur.messaging.domain.MessageGroupId;
 import java.util.List;
 import java.util.Set;
@@ -85,6 +86,16 @@ class ProblemsTest {
         Problem problem = Problems.from(NotFoundException.handle("bayko"));
         assertThat(problem.status().value()).isEqualTo(404);
         assertThat(problem.errors()).containsExactly("user_not_found");
+    }
+
+    @Test
+    void aRefusedChangeOfAMessageIsForbiddenUnlessItIsATombstoneWhichConflicts() {
+        for (MessageChangeRefused.Reason reason : MessageChangeRefused.Reason.values()) {
+            Problem problem = Problems.from(new MessageChangeRefused(reason, "refused"));
+            assertThat(problem.status().value())
+                    .isEqualTo(reason == MessageChangeRefused.Reason.MESSAGE_DELETED ? 409 : 403);
+            assertThat(problem.errors()).containsExactly(reason.code());
+        }
     }
 
     @Test

@@ -11,8 +11,11 @@ import com.cruddur.messaging.adapters.dynamodb.local.LocalDynamoDb;
 import com.cruddur.messaging.adapters.dynamodb.stream.LocalStreams;
 import com.cruddur.messaging.adapters.dynamodb.stream.StreamBatchProcessor;
 import com.cruddur.messaging.adapters.dynamodb.testing.DynamoDbLocalFixture;
+import com.cruddur.messaging.application.DeleteMessage;
+import com.cruddur.messaging.application.EditMessage;
 import com.cruddur.messaging.application.MoveGroupsToNewestMessage;
 import com.cruddur.messaging.application.fake.FailingMoves;
+import com.cruddur.messaging.domain.EditWindow;
 import com.cruddur.messaging.domain.Handle;
 import com.cruddur.messaging.domain.InboxEntry;
 import com.cruddur.messaging.domain.LastMessage;
@@ -29,6 +32,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -83,6 +87,34 @@ class StreamPumpTest {
         }
         assertThat(store.groupRows(sender)).hasSize(1);
         assertThat(store.groupRows(recipient)).hasSize(1);
+    }
+
+    @Test
+    void editsAndDeletesAreModifyRecordsThatPatternEIgnoresAndTheRowsKeepTheChangedText() {
+        Store store = new Store(DynamoDbLocalFixture.client(), DynamoDbLocalFixture.freshTable("pump-edits"));
+        Participant sender = person("Susan Ivanova");
+        Participant recipient = person("Marcus Cole");
+        MessageGroup.Conversation conversation = store.start(sender, recipient);
+        Pump pump = store.pump(STREAMS);
+        Message sent = store.send(conversation, sender, "helo");
+        await().atMost(WAIT).until(() -> store.inboxShows(recipient, sent));
+        await().atMost(WAIT).until(() -> pump.count(PumpMetrics.MESSAGES) == 2);
+
+        Message edited = new EditMessage(store.groups, store.messages, Clock.systemUTC(),
+                new EditWindow(EditWindow.DEFAULT)).edit(new EditMessage.Command(sender, sent.groupId(), sent.id(),
+                new MessageText("hello"))).block(WAIT);
+        Message tombstone = new DeleteMessage(store.groups, store.messages, Clock.systemUTC())
+                .delete(new DeleteMessage.Command(sender, sent.groupId(), sent.id())).block(WAIT);
+        Message later = store.send(conversation, recipient, "later");
+
+        await().atMost(WAIT).until(() -> store.inboxShows(sender, later) && store.inboxShows(recipient, later));
+        await().atMost(WAIT).until(() -> pump.count(PumpMetrics.MESSAGES) >= 3);
+        assertThat(pump.count(PumpMetrics.MESSAGES)).as("the two MODIFY records are no messages to move to")
+                .isEqualTo(3);
+        assertThat(edited.text()).isEqualTo("hello");
+        assertThat(store.messages.findById(sent.groupId(), sent.id(), Optional.empty()).block(WAIT))
+                .isEqualTo(tombstone);
+        assertThat(store.groupRows(sender)).hasSize(1);
     }
 
     @Test

@@ -11,6 +11,7 @@ import com.cruddur.messaging.domain.Participant;
 import com.cruddur.messaging.domain.ReadPosition;
 import com.cruddur.messaging.domain.Timestamp;
 import com.cruddur.messaging.domain.UserId;
+import java.util.Optional;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -23,6 +24,7 @@ final class LiveEventCodec {
     private static final String MESSAGE = "message";
     private static final String CONVERSATION = "conversation";
     private static final String READ = "read";
+    private static final String CHANGED = "changed";
 
     private final JsonMapper json = JsonMapper.builder().build();
 
@@ -34,6 +36,9 @@ final class LiveEventCodec {
         } else if (event instanceof LiveEvent.InboxRowChanged changed) {
             wire = new Wire(READ, changed.recipient().toString(), null, WireEntry.of(changed.entry()),
                     WireReadPosition.of(changed.position()));
+        } else if (event instanceof LiveEvent.MessageChanged changed) {
+            wire = new Wire(CHANGED, changed.recipient().toString(), WireMessage.of(changed.message()), null, null,
+                    changed.changedAt().format());
         } else {
             LiveEvent.NewMessage message = (LiveEvent.NewMessage) event;
             wire = new Wire(MESSAGE, message.recipient().toString(), WireMessage.of(message.message()), null, null);
@@ -50,11 +55,19 @@ final class LiveEventCodec {
             case CONVERSATION -> new LiveEvent.NewConversation(wire.entry().toEntry(recipient),
                     wire.message().toMessage());
             case READ -> new LiveEvent.InboxRowChanged(wire.entry().toEntry(recipient), wire.read().toPosition());
+            case CHANGED -> new LiveEvent.MessageChanged(recipient, wire.message().toMessage(),
+                    Timestamp.parse(wire.changedAt()));
             default -> throw new IllegalArgumentException("unknown live event kind " + wire.kind());
         };
     }
 
-    record Wire(String kind, String recipient, WireMessage message, WireEntry entry, WireReadPosition read) {
+    /** {@code changedAt} only on a changed message's event. */
+    record Wire(String kind, String recipient, WireMessage message, WireEntry entry, WireReadPosition read,
+                String changedAt) {
+
+        Wire(String kind, String recipient, WireMessage message, WireEntry entry, WireReadPosition read) {
+            this(kind, recipient, message, entry, read, null);
+        }
     }
 
     record WireReadPosition(String message, String at) {
@@ -80,16 +93,19 @@ final class LiveEventCodec {
         }
     }
 
-    record WireMessage(String id, String group, WireParticipant sender, String text, String createdAt) {
+    /** {@code editedAt} and {@code deleted} are absent from events of an instance that predates edits. */
+    record WireMessage(String id, String group, WireParticipant sender, String text, String createdAt,
+                       String editedAt, Boolean deleted) {
 
         static WireMessage of(Message message) {
             return new WireMessage(message.id().toString(), message.groupId().toString(),
-                    WireParticipant.of(message.sender()), message.text(), message.createdAt().format());
+                    WireParticipant.of(message.sender()), message.text(), message.createdAt().format(),
+                    message.editedAt().map(Timestamp::format).orElse(null), message.deleted());
         }
 
         Message toMessage() {
             return new Message(MessageId.of(id), MessageGroupId.of(group), sender.toParticipant(), text,
-                    Timestamp.parse(createdAt));
+                    Timestamp.parse(createdAt), Optional.ofNullable(editedAt).map(Timestamp::parse), Boolean.TRUE.equals(deleted));
         }
     }
 
