@@ -1,6 +1,7 @@
 package com.cruddur.messaging.application;
 
 import com.cruddur.messaging.application.live.Announcements;
+import com.cruddur.messaging.application.port.BlockedException;
 import com.cruddur.messaging.application.port.Ids;
 import com.cruddur.messaging.application.port.MessageGroups;
 import com.cruddur.messaging.application.port.Messages;
@@ -21,6 +22,9 @@ import reactor.core.publisher.Mono;
 /**
  * Pattern C: a message into an existing conversation. Only a participant may post; to anyone else the conversation
  * does not exist. The sender is who the caller is, never what a request body says.
+ *
+ * <p>A sender whom the other participant has blocked is refused ({@link BlockedException}) before anything is
+ * stored. The block is read with the membership, from the same conversation record: it costs no other read.
  */
 public final class SendMessage {
 
@@ -54,6 +58,8 @@ public final class SendMessage {
         return groups.find(command.group())
                 .filter(group -> group.hasParticipant(command.sender().id()))
                 .switchIfEmpty(Mono.error(() -> NotFoundException.messageGroup(command.group())))
+                .filter(member -> !member.blocksMessagesFrom(command.sender().id()))
+                .switchIfEmpty(Mono.error(BlockedException::new))
                 .flatMap(member -> appendTo(command.group(), command.sender(), command.text(), command.key(),
                         command.fingerprint(), member.first().id(), member.second().id()))
                 .map(SentMessage::new);

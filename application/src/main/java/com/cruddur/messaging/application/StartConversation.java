@@ -1,5 +1,7 @@
 package com.cruddur.messaging.application;
 
+import com.cruddur.messaging.application.port.BlockedException;
+import com.cruddur.messaging.application.port.Blocks;
 import com.cruddur.messaging.application.port.ConversationAlreadyExistsException;
 import com.cruddur.messaging.application.port.DuplicateRequestException;
 import com.cruddur.messaging.application.port.Ids;
@@ -26,19 +28,25 @@ import reactor.core.publisher.Mono;
  * Pattern D: a message to a handle. Two people have one conversation: when they have one already, the message
  * goes there; otherwise the conversation and its first message are stored together. Two simultaneous first
  * messages between the same two people still end in one conversation.
+ *
+ * <p>A sender whom the recipient has blocked is refused ({@link BlockedException}) with nothing stored: the block
+ * is read (one strongly consistent GetItem) alongside the pair's conversation, and a new conversation's atomic
+ * start checks it again, so a block made meanwhile is never passed.
  */
 public final class StartConversation {
 
     private final UserDirectory directory;
     private final MessageGroups groups;
+    private final Blocks blocks;
     private final SendMessage sendMessage;
     private final Ids ids;
     private final Clock clock;
 
-    public StartConversation(UserDirectory directory, MessageGroups groups, SendMessage sendMessage, Ids ids,
-                             Clock clock) {
+    public StartConversation(UserDirectory directory, MessageGroups groups, Blocks blocks, SendMessage sendMessage,
+                             Ids ids, Clock clock) {
         this.directory = directory;
         this.groups = groups;
+        this.blocks = blocks;
         this.sendMessage = sendMessage;
         this.ids = ids;
         this.clock = clock;
@@ -57,8 +65,13 @@ public final class StartConversation {
                     new DomainViolation("message_self", "you cannot start a conversation with yourself"))));
         }
         ParticipantPair pair = ParticipantPair.of(command.sender().id(), recipient.id());
-        return groups.findByPair(pair)
-                .flatMap(existing -> sendInto(existing, command, recipient))
+        Mono<Boolean> blocked = blocks.find(recipient.id(), command.sender().id()).hasElement();
+        Mono<Optional<MessageGroupId>> conversation = groups.findByPair(pair).map(Optional::of)
+                .defaultIfEmpty(Optional.empty());
+        return Mono.zip(blocked, conversation)
+                .flatMap(both -> both.getT1()
+                        ? Mono.<MessageGroupId>error(new BlockedException()) : Mono.justOrEmpty(both.getT2()))
+                .flatMap(group -> sendInto(group, command, recipient))
                 .switchIfEmpty(Mono.defer(() -> startNew(command, recipient)))
                 .onErrorResume(ConversationAlreadyExistsException.class, lostRace -> groups.findByPair(pair)
                         .switchIfEmpty(Mono.error(lostRace))

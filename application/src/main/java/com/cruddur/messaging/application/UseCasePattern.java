@@ -25,7 +25,9 @@ public enum UseCasePattern {
     /** Edit or delete one's own message (beyond the reference). */
     U,
     /** Show a renamed user's new name in the conversations they are in (beyond the reference). */
-    N;
+    N,
+    /** Block or unblock a user, list one's blocks (beyond the reference). */
+    K;
 
     private static final String CONTEXT_KEY = UseCasePattern.class.getName();
 

@@ -23,7 +23,7 @@ class AnnouncementsTest {
     private final SendMessage sendMessage = new SendMessage(app.store.messageGroups(), app.store.messages(),
             Ids.random(), app.clock, IdempotencyWindow.defaults(), new Announcements(recorded, Duration.ofSeconds(5)));
     private final StartConversation startConversation = new StartConversation(app.directory,
-            app.store.messageGroups(), sendMessage, Ids.random(), app.clock);
+            app.store.messageGroups(), app.store.blocks(), sendMessage, Ids.random(), app.clock);
 
     @Test
     void aRepeatedRequestIsNotAnnouncedAgain() {
@@ -58,7 +58,7 @@ class AnnouncementsTest {
         for (LiveEvents broken : List.of(failing(), hanging())) {
             SendMessage send = new SendMessage(app.store.messageGroups(), app.store.messages(), Ids.random(),
                     app.clock, IdempotencyWindow.defaults(), new Announcements(broken, Duration.ofMillis(200)));
-            StartConversation start = new StartConversation(app.directory, app.store.messageGroups(), send,
+            StartConversation start = new StartConversation(app.directory, app.store.messageGroups(), app.store.blocks(), send,
                     Ids.random(), app.clock);
             app.clock.tick();
             SentMessage sent = start.send(StartConversation.Command.of(londo, vir.handle().value(), "still", null))

@@ -34,7 +34,7 @@ class StartConversationReplayRaceTest {
                 StartConversation.Command.of(andrew, bayko.handle().value(), "hello", "req-1")).block();
         app.clock.tick();
         StartConversation racing = new StartConversation(app.directory,
-                new PairNotYetVisible(app.store.messageGroups()), app.sendMessage, Ids.random(), app.clock);
+                new PairNotYetVisible(app.store.messageGroups()), app.store.blocks(), app.sendMessage, Ids.random(), app.clock);
 
         SentMessage repeat = racing.send(
                 StartConversation.Command.of(andrew, bayko.handle().value(), "hello", "req-1")).block();

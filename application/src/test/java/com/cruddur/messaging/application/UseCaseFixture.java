@@ -22,11 +22,14 @@ final class UseCaseFixture {
     final SendMessage sendMessage = new SendMessage(store.messageGroups(), store.messages(), Ids.random(), clock,
             IdempotencyWindow.defaults());
     final StartConversation startConversation =
-            new StartConversation(directory, store.messageGroups(), sendMessage, Ids.random(), clock);
+            new StartConversation(directory, store.messageGroups(), store.blocks(), sendMessage, Ids.random(), clock);
     final ListMessages listMessages = new ListMessages(store.messageGroups(), store.messages(), cursors);
     final ListMessageGroups listMessageGroups = new ListMessageGroups(store.messageGroups(), cursors);
     final MoveGroupsToNewestMessage moveGroups = new MoveGroupsToNewestMessage(store.messageGroups(), store.messages());
     final MarkConversationRead markRead = new MarkConversationRead(store.messageGroups(), store.messages());
+    final BlockUser blockUser = new BlockUser(directory, store.messageGroups(), store.blocks(), clock);
+    final UnblockUser unblockUser = new UnblockUser(directory, store.messageGroups(), store.blocks());
+    final ListBlocks listBlocks = new ListBlocks(store.blocks(), cursors);
     final EditMessage editMessage = new EditMessage(store.messageGroups(), store.messages(), clock,
             new EditWindow(EditWindow.DEFAULT));
     final DeleteMessage deleteMessage = new DeleteMessage(store.messageGroups(), store.messages(), clock);

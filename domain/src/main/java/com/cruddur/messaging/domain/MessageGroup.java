@@ -114,6 +114,7 @@ public record MessageGroup(MessageGroupId id, Participant first, Participant sec
         return Optional.of(new MessageGroup(id, first, second, shown, firstRead, secondRead));
     }
 
+    /** Counted as {@link ReadState#plus}: nothing counts for a reader who blocks the sender. */
     private static int unseenFrom(Participant sender, ReadState reader, Collection<Message> messages) {
         return (int) messages.stream()
                 .filter(m -> m.sender().id().equals(sender.id()) && reader.isUnseen(m.createdAt()))
@@ -128,10 +129,36 @@ public record MessageGroup(MessageGroupId id, Participant first, Participant sec
         if (!readStateOf(reader).isBehind(position)) {
             return Optional.empty();
         }
-        ReadState read = new ReadState(Optional.of(position), unreadAfter);
-        return Optional.of(isFirst(reader)
-                ? new MessageGroup(id, first, second, lastMessage, read, secondRead)
-                : new MessageGroup(id, first, second, lastMessage, firstRead, read));
+        return Optional.of(withReading(reader, readStateOf(reader).readUpTo(position, unreadAfter)));
+    }
+
+    /**
+     * Whether the participant who is not {@code sender} has blocked {@code sender}: then {@code sender} may not send
+     * here. A participant who blocks the other may still send: a block stops what reaches the one who made it.
+     */
+    public boolean blocksMessagesFrom(UserId sender) {
+        return readStateOf(otherThan(sender).id()).blocksOther();
+    }
+
+    /**
+     * The group once {@code blocker} has blocked the other participant: their unread count is 0 and stays 0 while
+     * the block holds; empty when they block them already.
+     */
+    public Optional<MessageGroup> blockedBy(UserId blocker) {
+        ReadState reading = readStateOf(blocker);
+        return reading.blocksOther() ? Optional.empty() : Optional.of(withReading(blocker, reading.blocking()));
+    }
+
+    /** The group once {@code blocker} no longer blocks the other participant; empty when they did not. */
+    public Optional<MessageGroup> unblockedBy(UserId blocker) {
+        ReadState reading = readStateOf(blocker);
+        return reading.blocksOther() ? Optional.of(withReading(blocker, reading.notBlocking())) : Optional.empty();
+    }
+
+    private MessageGroup withReading(UserId participant, ReadState reading) {
+        return isFirst(participant)
+                ? new MessageGroup(id, first, second, lastMessage, reading, secondRead)
+                : new MessageGroup(id, first, second, lastMessage, firstRead, reading);
     }
 
     /**

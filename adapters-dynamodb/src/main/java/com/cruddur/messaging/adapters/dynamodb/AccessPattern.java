@@ -26,7 +26,9 @@ public enum AccessPattern {
     /** Edit or delete one's own message (beyond the reference). */
     U,
     /** Show a renamed user's new name in the conversations they are in (beyond the reference). */
-    N;
+    N,
+    /** Block or unblock a user, list one's blocks (beyond the reference). */
+    K;
 
     /** The pattern the subscriber declared, else {@code fallback}. */
     static AccessPattern from(ContextView context, AccessPattern fallback) {

@@ -29,6 +29,11 @@ public final class Attr {
     public static final String READ_UUID = "read_uuid";
     public static final String READ_AT = "read_at";
     public static final String UNREAD = "unread";
+    /** On the conversation record, per participant: {@code true} while they block the other one. */
+    public static final String BLOCKS_OTHER = "blocks_other";
+    /** On a block item: the blocked user ({@code blocked_user_uuid}, ...) and when the block was made. */
+    public static final String BLOCKED = "blocked_";
+    public static final String BLOCKED_AT = "blocked_at";
     /** Added to the reference's group row (a Number; the reference's own reads ignore it). */
     public static final String UNREAD_COUNT = "unread_count";
     /** Added to the reference's message item once it is edited (a String, its format) or deleted (a Boolean). */
@@ -42,6 +47,7 @@ public final class Attr {
     public static final String CONVERSATION_PREFIX = "CONV#";
     public static final String PAIR_PREFIX = "PAIR#";
     public static final String IDEMPOTENCY_PREFIX = "IDEM#";
+    public static final String BLOCK_PREFIX = "BLK#";
 
     private Attr() {
     }

@@ -15,7 +15,8 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 /**
  * The conversation record: pk {@code CONV#{group}}, sk {@code CONV}; both participants, the last message and each
  * participant's reading ({@code first_read_uuid}, {@code first_read_at} once they have read, {@code first_unread},
- * a Number; the same for {@code second_}). Its {@code last_message_at} always equals the sk of both group rows, so
+ * a Number, and {@code first_blocks_other}, {@code true}, while they block the other participant; the same for
+ * {@code second_}). Its {@code last_message_at} always equals the sk of both group rows, so
  * a move knows which rows to replace, and each {@code *_unread} equals that participant's row's
  * {@code unread_count}.
  */
@@ -38,6 +39,8 @@ final class ConversationItem {
         item.put(Attr.LAST_MESSAGE, Attr.s(group.lastMessage().text()));
         item.putAll(readAttributes(Attr.FIRST, group.firstRead()));
         item.putAll(readAttributes(Attr.SECOND, group.secondRead()));
+        BlockingFlags.put(item, Attr.FIRST, group.firstRead());
+        BlockingFlags.put(item, Attr.SECOND, group.secondRead());
         return item;
     }
 
@@ -57,7 +60,7 @@ final class ConversationItem {
                 ? Optional.of(new ReadPosition(MessageId.of(Attr.string(item, prefix + Attr.READ_UUID)),
                         Timestamp.parse(Attr.string(item, prefix + Attr.READ_AT))))
                 : Optional.empty();
-        return new ReadState(seen, Attr.optionalInt(item, prefix + Attr.UNREAD));
+        return new ReadState(seen, Attr.optionalInt(item, prefix + Attr.UNREAD), BlockingFlags.read(item, prefix));
     }
 
     static MessageGroup fromItem(Map<String, AttributeValue> item) {

@@ -1,6 +1,7 @@
 package com.cruddur.messaging.adapters.dynamodb;
 
 import com.cruddur.messaging.adapters.dynamodb.Transaction.Part;
+import com.cruddur.messaging.application.port.BlockedException;
 import com.cruddur.messaging.application.port.ConcurrentUpdateException;
 import com.cruddur.messaging.application.port.ConversationAlreadyExistsException;
 import com.cruddur.messaging.application.port.DuplicateRequestException;
@@ -91,6 +92,7 @@ public final class DynamoDbMessageGroups implements MessageGroups {
         group.inboxEntries().forEach(entry -> transaction.add(Part.GROUP_ROW,
                 writes.putIfAbsent(GroupRowItem.toItem(entry))));
         transaction.add(Part.MESSAGE, writes.putIfAbsent(MessageItem.toItem(first)));
+        transaction.add(Part.BLOCK, writes.absent(BlockItem.key(group.second().id(), group.first().id())));
         request.ifPresent(r -> transaction.add(Part.IDEMPOTENCY_RECORD,
                 writes.putIdempotencyRecord(IdempotencyItem.toItem(first, r), first.createdAt().instant())));
         return transaction;
@@ -106,6 +108,7 @@ public final class DynamoDbMessageGroups implements MessageGroups {
                             IdempotencyItem.key(conversation.firstMessage().sender().id(), request.orElseThrow().key())))
                     .map(record -> IdempotencyItem.originalFor(record, request.orElseThrow()))
                     .flatMap(original -> Mono.error(new DuplicateRequestException(original)));
+            case BLOCKED -> Mono.error(new BlockedException());
             case PAIR_TAKEN -> Mono.error(new ConversationAlreadyExistsException(pairOf(group)));
             case UNEXPLAINED -> Mono.error(new ConcurrentUpdateException("conversation " + group.id()
                     + " was not started: " + why.codes(), why.exception()));
@@ -115,10 +118,12 @@ public final class DynamoDbMessageGroups implements MessageGroups {
     /**
      * What a cancelled start means. The conversation record: this very start landed before (its group uuid is new,
      * so nobody else has it: the SDK sent it again after its answer was lost). The idempotency record: a repeated or
-     * reused key. The pair's claim: another conversation of the pair won the race.
+     * reused key. The recipient's block on the sender: refused, even when the pair's claim failed too (a send into
+     * the pair's other conversation would pass the block). The pair's claim: another conversation of the pair won
+     * the race.
      */
     enum StartCancelled {
-        REPEATED, KEY_TAKEN, PAIR_TAKEN, UNEXPLAINED;
+        REPEATED, KEY_TAKEN, BLOCKED, PAIR_TAKEN, UNEXPLAINED;
 
         static StartCancelled of(Transaction.Cancellation why) {
             if (why.failedCondition(Part.CONVERSATION)) {
@@ -126,6 +131,9 @@ public final class DynamoDbMessageGroups implements MessageGroups {
             }
             if (why.failedCondition(Part.IDEMPOTENCY_RECORD)) {
                 return KEY_TAKEN;
+            }
+            if (why.failedCondition(Part.BLOCK)) {
+                return BLOCKED;
             }
             return why.failedCondition(Part.PAIR_CLAIM) ? PAIR_TAKEN : UNEXPLAINED;
         }
@@ -137,11 +145,21 @@ public final class DynamoDbMessageGroups implements MessageGroups {
 
     /**
      * ONE TransactWriteItems: the conversation record updated on condition that its last message, both read
-     * positions and both participants' names are still {@code current}'s, both group rows put with {@code next}'s last message and counts (the
-     * old ones deleted when the last message moved).
+     * positions, both blocking flags ({@link BlockingFlags}) and both participants' names are still
+     * {@code current}'s, both group rows put with {@code next}'s last message and counts (the old ones deleted when
+     * the last message moved).
      */
     @Override
     public Mono<Void> update(MessageGroup current, MessageGroup next) {
+        return calls.transact(AccessPattern.E, updateItems(current, next))
+                .onErrorMap(TransactionCanceledException.class, cancelled -> new ConcurrentUpdateException(
+                        "conversation " + current.id() + " changed meanwhile ("
+                                + String.join(", ", Writes.codes(cancelled)) + "); read it again", cancelled))
+                .then();
+    }
+
+    /** The items of {@link #update}'s transaction; a block writes them in its own ({@link DynamoDbBlocks}). */
+    List<TransactWriteItem> updateItems(MessageGroup current, MessageGroup next) {
         String expected = current.lastMessage().at().format();
         String nextAt = next.lastMessage().at().format();
         List<TransactWriteItem> items = new ArrayList<>();
@@ -152,11 +170,7 @@ public final class DynamoDbMessageGroups implements MessageGroups {
             }
             items.add(writes.putGroupRow(GroupRowItem.toItem(entry), current.id()));
         }
-        return calls.transact(AccessPattern.E, items)
-                .onErrorMap(TransactionCanceledException.class, cancelled -> new ConcurrentUpdateException(
-                        "conversation " + current.id() + " changed meanwhile ("
-                                + String.join(", ", Writes.codes(cancelled)) + "); read it again", cancelled))
-                .then();
+        return items;
     }
 
     private Update conversationUpdate(MessageGroup current, MessageGroup next) {
@@ -173,10 +187,13 @@ public final class DynamoDbMessageGroups implements MessageGroups {
         readOf(Attr.SECOND, current.secondRead(), next.secondRead(), names, values, sets, conditions);
         shownAs(Attr.FIRST, current.first(), next.first(), names, values, sets, conditions);
         shownAs(Attr.SECOND, current.second(), next.second(), names, values, sets, conditions);
+        List<String> removes = new ArrayList<>();
+        BlockingFlags.update(current, next, names, values, sets, removes, conditions);
         return Update.builder()
                 .tableName(calls.table())
                 .key(ConversationItem.key(current.id()))
-                .updateExpression("SET " + String.join(", ", sets))
+                .updateExpression("SET " + String.join(", ", sets)
+                        + (removes.isEmpty() ? "" : " REMOVE " + String.join(", ", removes)))
                 .conditionExpression(String.join(" AND ", conditions))
                 .expressionAttributeNames(names)
                 .expressionAttributeValues(values)

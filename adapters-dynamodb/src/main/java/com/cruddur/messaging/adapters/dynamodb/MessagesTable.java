@@ -53,7 +53,8 @@ import software.amazon.awssdk.services.dynamodb.model.UpdateTimeToLiveRequest;
  *     {@code second_user_uuid}, {@code second_user_display_name}, {@code second_user_handle},
  *     {@code last_message_at} (always equal to both group rows' sk), {@code last_message}; per participant
  *     ({@code first_}, {@code second_}) {@code read_uuid} and {@code read_at} (the newest message they have seen,
- *     once they have read any) and {@code unread} (N, equal to their group row's {@code unread_count})</td></tr>
+ *     once they have read any), {@code unread} (N, equal to their group row's {@code unread_count}) and
+ *     {@code blocks_other} (BOOL {@code true}, only while they block the other participant)</td></tr>
  * <tr><td>pair claim (added)</td><td>{@code PAIR#{lower_user_uuid}#{higher_user_uuid}}</td><td>{@code PAIR}</td>
  *     <td>{@code group_uuid}</td></tr>
  * <tr><td>idempotency record (added)</td><td>{@code IDEM#{sender_user_uuid}#{key}}</td><td>{@code IDEM}</td>
@@ -62,6 +63,9 @@ import software.amazon.awssdk.services.dynamodb.model.UpdateTimeToLiveRequest;
  *     {@code request_fingerprint} (what the request asked for), {@code expires_at} (N, epoch seconds: the end of
  *     the key's window; DynamoDB deletes the record some time after it, and until then a record past it counts as
  *     absent)</td></tr>
+ * <tr><td>block (added)</td><td>{@code BLK#{blocker_user_uuid}}</td><td>the blocked user's uuid</td>
+ *     <td>{@code blocked_user_uuid}, {@code blocked_user_display_name}, {@code blocked_user_handle} (as shown when
+ *     blocked), {@code blocked_at}</td></tr>
  * </table>
  * Added items never carry {@code message_group_uuid} (they stay out of the GSI) and never use the {@code GRP#} or
  * {@code MSG#} keys, so the reference's own queries still see only reference-shaped items.
@@ -103,9 +107,16 @@ import software.amazon.awssdk.services.dynamodb.model.UpdateTimeToLiveRequest;
  *     per conversation GetItem CONV (consistent) and, unless it shows the new names already, ONE
  *     TransactWriteItems: Update CONV with the new names (same condition as E), Put both GRP rows in place (the
  *     other participant's now shows the new names). Messages keep the names they were sent with.</li>
+ * <li><b>K</b> block: GetItem BLK (blocked already?), GetItem PAIR, GetItem CONV; ONE TransactWriteItems: Put BLK
+ *     with the Update of CONV (same condition as E, and both {@code blocks_other} as read) and both GRP rows, or,
+ *     without a conversation, a ConditionCheck that PAIR is still absent. Unblock: the same with Delete BLK. List:
+ *     Query {@code pk = BLK#{me}}, in sk order. C reads the block from CONV (no other read); D reads BLK
+ *     {@code {recipient, sender}} (consistent GetItem) with PAIR, and its start transaction adds a ConditionCheck
+ *     that BLK is absent.</li>
  * <li>Groups written by the reference have no CONV: they are found through the GSI (their two GRP rows) and the
  *     newest MSG, and adopted in one transaction (CONV and PAIR put, group rows brought to the newest message,
- *     duplicate rows removed), so every later read is a consistent GetItem.</li>
+ *     duplicate rows removed; both participants' BLK read and checked absent in it when not blocking), so every
+ *     later read is a consistent GetItem.</li>
  * </ul>
  */
 public final class MessagesTable {

@@ -30,12 +30,23 @@ final class NewestFirst {
 
     <T> Mono<Page<T>> page(AccessPattern pattern, String pk, int limit, Optional<String> after,
                            Function<Map<String, AttributeValue>, T> decode) {
+        return page(pattern, pk, limit, after, decode, false);
+    }
+
+    /** The same page in ascending sk order (listings whose sk is no time, such as a blocker's blocks). */
+    <T> Mono<Page<T>> ascending(AccessPattern pattern, String pk, int limit, Optional<String> after,
+                                Function<Map<String, AttributeValue>, T> decode) {
+        return page(pattern, pk, limit, after, decode, true);
+    }
+
+    private <T> Mono<Page<T>> page(AccessPattern pattern, String pk, int limit, Optional<String> after,
+                                   Function<Map<String, AttributeValue>, T> decode, boolean ascending) {
         return Mono.defer(() -> {
             if (limit < 1) {
                 return Mono.error(new IllegalArgumentException("limit must be at least 1, was " + limit));
             }
             Map<String, AttributeValue> start = after.map(position -> PagePosition.decode(position, pk)).orElse(null);
-            return collect(pattern, pk, limit + 1, start, new ArrayList<>()).map(items -> {
+            return collect(pattern, pk, limit + 1, start, new ArrayList<>(), ascending).map(items -> {
                 boolean more = items.size() > limit;
                 List<Map<String, AttributeValue>> kept = more ? items.subList(0, limit) : items;
                 Optional<String> next = more
@@ -48,12 +59,13 @@ final class NewestFirst {
 
     private Mono<List<Map<String, AttributeValue>>> collect(AccessPattern pattern, String pk, int wanted,
                                                           Map<String, AttributeValue> start,
-                                                          List<Map<String, AttributeValue>> items) {
+                                                          List<Map<String, AttributeValue>> items,
+                                                          boolean ascending) {
         QueryRequest.Builder request = QueryRequest.builder()
                 .keyConditionExpression("#pk = :pk")
                 .expressionAttributeNames(Map.of("#pk", Attr.PK))
                 .expressionAttributeValues(Map.of(":pk", Attr.s(pk)))
-                .scanIndexForward(false)
+                .scanIndexForward(ascending)
                 .limit(Math.min(wanted - items.size(), maxItemsPerRequest));
         if (start != null) {
             request.exclusiveStartKey(start);
@@ -64,7 +76,7 @@ final class NewestFirst {
             if (items.size() >= wanted || exhausted) {
                 return Mono.just(items);
             }
-            return collect(pattern, pk, wanted, response.lastEvaluatedKey(), items);
+            return collect(pattern, pk, wanted, response.lastEvaluatedKey(), items, ascending);
         });
     }
 }

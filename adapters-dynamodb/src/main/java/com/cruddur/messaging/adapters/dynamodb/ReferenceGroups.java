@@ -52,6 +52,7 @@ final class ReferenceGroups {
             return newestMessage(id)
                     .map(newest -> plan.get().withNewest(newest))
                     .defaultIfEmpty(plan.get())
+                    .flatMap(this::withBlocks)
                     .flatMap(complete -> write(complete, true));
         });
     }
@@ -86,10 +87,36 @@ final class ReferenceGroups {
                         ? Mono.empty() : Mono.just(MessageItem.fromItem(response.items().get(0))));
     }
 
+    /**
+     * The blocks either participant made before the conversation had a record (a block then has no conversation to
+     * mark): two GetItems, once per adopted conversation. The adoption checks that no block was made since.
+     */
+    private Mono<Plan> withBlocks(Plan plan) {
+        MessageGroup group = plan.group();
+        return Mono.zip(blocked(group.first().id(), group.second().id()),
+                        blocked(group.second().id(), group.first().id()))
+                .map(both -> {
+                    MessageGroup marked = group;
+                    if (both.getT1()) {
+                        marked = marked.blockedBy(group.first().id()).orElse(marked);
+                    }
+                    if (both.getT2()) {
+                        marked = marked.blockedBy(group.second().id()).orElse(marked);
+                    }
+                    return new Plan(marked, plan.rows());
+                });
+    }
+
+    private Mono<Boolean> blocked(UserId blocker, UserId blocked) {
+        return calls.get(AccessPattern.A, BlockItem.key(blocker, blocked)).hasElement();
+    }
+
     private Mono<MessageGroup> write(Plan plan, boolean withPairClaim) {
         MessageGroup group = plan.group();
         Transaction transaction = new Transaction()
                 .add(Part.CONVERSATION, writes.putIfAbsent(ConversationItem.toItem(group)));
+        noBlockSince(transaction, group.first().id(), group.second().id(), group);
+        noBlockSince(transaction, group.second().id(), group.first().id(), group);
         if (withPairClaim) {
             transaction.add(Part.PAIR_CLAIM, writes.putIfAbsent(PairItem.toItem(
                     ParticipantPair.of(group.first().id(), group.second().id()), group.id())));
@@ -110,12 +137,23 @@ final class ReferenceGroups {
                                 .map(ConversationItem::fromItem)
                                 .defaultIfEmpty(group);
                     }
+                    if (why.failedCondition(Part.BLOCK)) {
+                        // A block was made while this adoption was read: adopt again, with it.
+                        return adopt(group.id());
+                    }
                     if (why.failedCondition(Part.PAIR_CLAIM)) {
                         // The pair already has a conversation (the reference let people create several).
                         return write(plan, false);
                     }
                     return Mono.just(group);
                 });
+    }
+
+    /** A block not seen by the adoption's read must not be made before its write (the blocker's flag would be lost). */
+    private void noBlockSince(Transaction transaction, UserId blocker, UserId blocked, MessageGroup group) {
+        if (!group.readStateOf(blocker).blocksOther()) {
+            transaction.add(Part.BLOCK, writes.absent(BlockItem.key(blocker, blocked)));
+        }
     }
 
     /** What the group rows say about a conversation, when they describe exactly two people. */

@@ -20,7 +20,7 @@ import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledExcepti
 final class Transaction {
 
     /** What an item of a transaction is. */
-    enum Part { CONVERSATION, PAIR_CLAIM, GROUP_ROW, MESSAGE, IDEMPOTENCY_RECORD }
+    enum Part { CONVERSATION, PAIR_CLAIM, GROUP_ROW, MESSAGE, IDEMPOTENCY_RECORD, BLOCK }
 
     private final List<Part> parts = new ArrayList<>();
     private final List<TransactWriteItem> items = new ArrayList<>();

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
+import software.amazon.awssdk.services.dynamodb.model.ConditionCheck;
 import software.amazon.awssdk.services.dynamodb.model.Delete;
 import software.amazon.awssdk.services.dynamodb.model.Put;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
@@ -34,6 +35,14 @@ final class Writes {
                 .conditionExpression(ABSENT)
                 .expressionAttributeNames(Map.of("#pk", Attr.PK))
                 .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)
+                .build()).build();
+    }
+
+    /** A condition check that no item has this key (no block, no pair's claim): fails when one does. */
+    TransactWriteItem absent(Map<String, AttributeValue> key) {
+        return TransactWriteItem.builder().conditionCheck(ConditionCheck.builder().tableName(table).key(key)
+                .conditionExpression(ABSENT)
+                .expressionAttributeNames(Map.of("#pk", Attr.PK))
                 .build()).build();
     }
 

@@ -6,10 +6,22 @@ import static com.cruddur.messaging.adapters.dynamodb.TestData.message;
 import static com.cruddur.messaging.adapters.dynamodb.TestData.person;
 
 import com.cruddur.messaging.adapters.dynamodb.testing.DynamoDbLocalFixture;
+import com.cruddur.messaging.application.BlockUser;
+import com.cruddur.messaging.application.Cursors;
 import com.cruddur.messaging.application.DeleteMessage;
 import com.cruddur.messaging.application.EditMessage;
+import com.cruddur.messaging.application.IdempotencyWindow;
+import com.cruddur.messaging.application.ListBlocks;
 import com.cruddur.messaging.application.MarkConversationRead;
 import com.cruddur.messaging.application.MoveGroupsToNewestMessage;
+import com.cruddur.messaging.application.PageQuery;
+import com.cruddur.messaging.application.SendMessage;
+import com.cruddur.messaging.application.StartConversation;
+import com.cruddur.messaging.application.UnblockUser;
+import com.cruddur.messaging.application.fake.InMemoryUserDirectory;
+import com.cruddur.messaging.application.port.BlockedException;
+import com.cruddur.messaging.application.port.Ids;
+import com.cruddur.messaging.domain.Block;
 import com.cruddur.messaging.domain.EditWindow;
 import com.cruddur.messaging.application.RenameUser;
 import com.cruddur.messaging.application.fake.InMemoryUserDirectory;
@@ -29,7 +41,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.UUID;
 import java.util.function.IntConsumer;
+import reactor.core.publisher.Mono;
 
 /**
  * What each access pattern costs in DynamoDB capacity units, read from the adapter's own consumed-capacity metric
@@ -72,11 +86,25 @@ public final class PatternCostReport {
         row(table, requests, "U", "delete the last of 40 messages", (t, r) -> delete(t, r, 0));
         row(table, requests, "U", "delete a message 30 before the last", (t, r) -> delete(t, r, 30));
         renameRows(table, RENAMED_CONVERSATIONS);
+        row(table, requests, "C", "send, the use case with its block check", PatternCostReport::sendChecked);
+        row(table, requests, "C", "send refused: the other has blocked the sender", PatternCostReport::sendBlocked);
+        row(table, requests, "D", "start, the use case with its block checks", PatternCostReport::startChecked);
+        row(table, requests, "D", "start refused: the recipient blocks the sender", PatternCostReport::startBlocked);
+        row(table, requests, "K", "block someone one has a conversation with", (t, r) -> block(t, r, true));
+        row(table, requests, "K", "block someone one has no conversation with", (t, r) -> block(t, r, false));
+        row(table, requests, "K", "block someone blocked already", PatternCostReport::blockAgain);
+        row(table, requests, "K", "unblock (a conversation between them)", PatternCostReport::unblock);
+        row(table, requests, "K", "list 20 of 40 blocks", PatternCostReport::listBlocks);
+        double oneBlock = row(table, requests, "D", "block check, recipient with 1 block",
+                (t, r) -> blockCheck(t, r, 1));
+        double manyBlocks = row(table, requests, "D", "block check, recipient with 300 blocks",
+                (t, r) -> blockCheck(t, r, 300));
         double few = row(table, requests, "A", "membership check, caller with 1 conversation",
                 (t, r) -> membership(t, r, 1));
         double many = row(table, requests, "A", "membership check, caller with 300 conversations",
                 (t, r) -> membership(t, r, 300));
         System.out.printf("%nmembership check, 300 conversations / 1 conversation: %.2f%n", many / few);
+        System.out.printf("block check, 300 blocks / 1 block: %.2f%n", manyBlocks / oneBlock);
         System.exit(0);
     }
 
@@ -205,6 +233,151 @@ public final class PatternCostReport {
             Message seen = sent.get(sent.size() - 1 - behind);
             markRead.mark(new MarkConversationRead.Command(reader, seen.groupId(), ReadPosition.of(seen))).block(WAIT);
         };
+    }
+
+    /** The users of the use-case rows, one directory for all (it is not DynamoDB: its lookups cost no units). */
+    private static final InMemoryUserDirectory USERS = new InMemoryUserDirectory();
+
+    /** The use cases over the table, their calls counted in {@code registry}. */
+    private record UseCases(DynamoDbMessageGroups groups, DynamoDbBlocks blocks, InMemoryUserDirectory directory,
+                            SendMessage send, StartConversation start, BlockUser block, UnblockUser unblock,
+                            ListBlocks list) {
+
+        static UseCases over(String table, SimpleMeterRegistry registry) {
+            DynamoDbMessageGroups groups = new DynamoDbMessageGroups(DynamoDbLocalFixture.client(), table, registry);
+            DynamoDbMessages messages = new DynamoDbMessages(DynamoDbLocalFixture.client(), table, registry);
+            DynamoDbBlocks blocks = new DynamoDbBlocks(DynamoDbLocalFixture.client(), table, registry);
+            InMemoryUserDirectory directory = USERS;
+            SendMessage send = new SendMessage(groups, messages, Ids.random(), Clock.systemUTC(),
+                    IdempotencyWindow.defaults());
+            return new UseCases(groups, blocks, directory, send,
+                    new StartConversation(directory, groups, blocks, send, Ids.random(), Clock.systemUTC()),
+                    new BlockUser(directory, groups, blocks, Clock.systemUTC()),
+                    new UnblockUser(directory, groups, blocks), new ListBlocks(blocks, Cursors.withRandomKey()));
+        }
+
+        Participant user(String name) {
+            return directory.add(person(name), UUID.randomUUID().toString());
+        }
+
+        MessageGroup.Conversation started(Participant sender, Participant recipient) {
+            return started(sender, recipient, 0);
+        }
+
+        /** Started at its own instant: one person's inbox rows are keyed by their conversations' last instants. */
+        MessageGroup.Conversation started(Participant sender, Participant recipient, int secondsAfterT0) {
+            MessageGroup.Conversation started = conversation(sender, recipient, TEXT, at(secondsAfterT0));
+            groups.start(started, Optional.empty()).block(WAIT);
+            return started;
+        }
+
+        void blocks(Participant blocker, Participant blocked) {
+            block.block(new BlockUser.Command(blocker, blocked.handle().value())).block(WAIT);
+        }
+    }
+
+    /** Pattern C as SendMessage runs it: the block is read with the membership, from the conversation record. */
+    private static IntConsumer sendChecked(String table, SimpleMeterRegistry registry) {
+        UseCases app = UseCases.over(table, new SimpleMeterRegistry());
+        UseCases measured = UseCases.over(table, registry);
+        Participant sender = app.user("Talia");
+        MessageGroup.Conversation started = app.started(sender, app.user("Winters"));
+        return i -> measured.send().send(SendMessage.Command.of(sender, started.group().id().toString(), TEXT, null))
+                .block(WAIT);
+    }
+
+    private static IntConsumer sendBlocked(String table, SimpleMeterRegistry registry) {
+        UseCases app = UseCases.over(table, new SimpleMeterRegistry());
+        UseCases measured = UseCases.over(table, registry);
+        Participant sender = app.user("Bester");
+        Participant blocker = app.user("Byron");
+        MessageGroup.Conversation started = app.started(sender, blocker);
+        app.blocks(blocker, sender);
+        return i -> measured.send().send(SendMessage.Command.of(sender, started.group().id().toString(), TEXT, null))
+                .onErrorResume(BlockedException.class, refused -> Mono.empty())
+                .block(WAIT);
+    }
+
+    /** Pattern D as StartConversation runs it: the pair's claim and the block read together, then the start. */
+    private static IntConsumer startChecked(String table, SimpleMeterRegistry registry) {
+        UseCases app = UseCases.over(table, registry);
+        Participant sender = app.user("Cole");
+        return i -> {
+            Participant recipient = app.user("Sinclair");
+            app.start().send(StartConversation.Command.of(sender, recipient.handle().value(), TEXT, null))
+                    .block(WAIT);
+        };
+    }
+
+    private static IntConsumer startBlocked(String table, SimpleMeterRegistry registry) {
+        UseCases app = UseCases.over(table, new SimpleMeterRegistry());
+        UseCases measured = UseCases.over(table, registry);
+        Participant sender = app.user("Neroon");
+        Participant blocker = app.user("Rathenn");
+        app.blocks(blocker, sender);
+        return i -> measured.start().send(StartConversation.Command.of(sender, blocker.handle().value(), TEXT, null))
+                .onErrorResume(BlockedException.class, refused -> Mono.empty())
+                .block(WAIT);
+    }
+
+    /** BlockUser: the block read, the pair's claim, the conversation, and one transaction. */
+    private static IntConsumer block(String table, SimpleMeterRegistry registry, boolean withConversation) {
+        UseCases app = UseCases.over(table, new SimpleMeterRegistry());
+        UseCases measured = UseCases.over(table, registry);
+        Participant blocker = app.user("Ivanova");
+        return i -> {
+            Participant blocked = app.user("Bester");
+            if (withConversation) {
+                app.started(blocked, blocker, i);
+            }
+            measured.blocks(blocker, blocked);
+        };
+    }
+
+    private static IntConsumer blockAgain(String table, SimpleMeterRegistry registry) {
+        UseCases app = UseCases.over(table, new SimpleMeterRegistry());
+        UseCases measured = UseCases.over(table, registry);
+        Participant blocker = app.user("Lorien");
+        Participant blocked = app.user("Justin");
+        app.started(blocked, blocker);
+        app.blocks(blocker, blocked);
+        return i -> measured.blocks(blocker, blocked);
+    }
+
+    private static IntConsumer unblock(String table, SimpleMeterRegistry registry) {
+        UseCases app = UseCases.over(table, new SimpleMeterRegistry());
+        UseCases measured = UseCases.over(table, registry);
+        Participant blocker = app.user("Lyta");
+        return i -> {
+            Participant blocked = app.user("Psi Cop");
+            app.started(blocked, blocker, i);
+            app.blocks(blocker, blocked);
+            measured.unblock().unblock(new UnblockUser.Command(blocker, blocked.handle().value())).block(WAIT);
+        };
+    }
+
+    private static IntConsumer listBlocks(String table, SimpleMeterRegistry registry) {
+        UseCases app = UseCases.over(table, new SimpleMeterRegistry());
+        UseCases measured = UseCases.over(table, registry);
+        Participant blocker = app.user("Kosh");
+        for (int i = 0; i < 40; i++) {
+            app.blocks(blocker, app.user("Shadow"));
+        }
+        return i -> measured.list().list(new ListBlocks.Query(blocker, new PageQuery(20, Optional.empty())))
+                .block(WAIT);
+    }
+
+    /** The read D makes of the recipient's block on the sender: one GetItem, whatever else the recipient blocks. */
+    private static IntConsumer blockCheck(String table, SimpleMeterRegistry registry, int blocks) {
+        UseCases app = UseCases.over(table, new SimpleMeterRegistry());
+        DynamoDbBlocks measured = new DynamoDbBlocks(DynamoDbLocalFixture.client(), table, registry);
+        Participant recipient = app.user("Sheridan");
+        Participant sender = app.user("Morden");
+        app.blocks(recipient, sender);
+        for (int i = 1; i < blocks; i++) {
+            app.blocks().block(new Block(recipient.id(), person("Shadow"), at(i)), Optional.empty()).block(WAIT);
+        }
+        return i -> measured.find(recipient.id(), sender.id()).block(WAIT);
     }
 
     /** A conversation of 40 messages from {@code sender}, one a second from T0, stored and moved, unmeasured. */

@@ -11,6 +11,7 @@ import com.cruddur.messaging.application.MoveGroupsToNewestMessage;
 import com.cruddur.messaging.application.RenameUser;
 import com.cruddur.messaging.application.fake.InMemoryUserDirectory;
 import com.cruddur.messaging.domain.Handle;
+import com.cruddur.messaging.domain.Block;
 import com.cruddur.messaging.domain.InboxEntry;
 import com.cruddur.messaging.domain.LastMessage;
 import com.cruddur.messaging.domain.Message;
@@ -198,6 +199,21 @@ class ReferenceItemsTest {
         assertThat(sks(partition(TABLE, "GRP#" + bayko.id()))).containsExactly(newer);
         assertThat(groups.inbox(bayko.id(), 10, Optional.empty()).block(WAIT).items())
                 .extracting(entry -> entry.lastMessage().text()).containsExactly("second");
+    }
+
+    @Test
+    void aBlockMadeBeforeAReferenceGroupWasAdoptedMarksItOnAdoption() {
+        writeReferenceConversation();
+        DynamoDbBlocks blocks = new DynamoDbBlocks(DynamoDbLocalFixture.client(), TABLE, RECORDER, 100);
+        // The reference's conversation has no pair claim: the block finds no conversation to mark
+        blocks.block(new Block(andrew.id(), bayko, TestData.at(0)), Optional.empty()).block(WAIT);
+
+        MessageGroup adopted = groups.find(group).block(WAIT);
+
+        assertThat(adopted.blocksMessagesFrom(bayko.id())).isTrue();
+        assertThat(adopted.blocksMessagesFrom(andrew.id())).isFalse();
+        assertThat(adopted.readStateOf(andrew.id()).unread()).isZero();
+        assertThat(groups.find(group).block(WAIT)).isEqualTo(adopted);
     }
 
     @Test

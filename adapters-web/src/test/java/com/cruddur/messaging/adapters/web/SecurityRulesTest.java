@@ -89,6 +89,20 @@ class SecurityRulesTest extends WebApiTest {
     }
 
     @Test
+    void blockingUnblockingAndTheListOfBlocksNeedAToken() {
+        Participant bayko = user("Bayko");
+        needsAToken(HttpMethod.POST, "/api/users/@" + bayko.handle().value() + "/block");
+        needsAToken(HttpMethod.DELETE, "/api/users/@" + bayko.handle().value() + "/block");
+        needsAToken(HttpMethod.GET, "/api/blocks");
+        Participant andrew = user("Andrew Brown");
+        client.post().uri("/api/users/@" + bayko.handle().value() + "/block").headers(bearer(andrew)).exchange()
+                .expectStatus().isOk();
+        client.delete().uri("/api/users/@" + bayko.handle().value() + "/block").headers(bearer(andrew)).exchange()
+                .expectStatus().isNoContent();
+        client.get().uri("/api/blocks").headers(bearer(andrew)).exchange().expectStatus().isOk();
+    }
+
+    @Test
     void editingAndDeletingAMessageNeedAToken() {
         needsAToken(HttpMethod.PATCH, "/api/messages/" + UNKNOWN_GROUP + "/" + UNKNOWN_GROUP);
         needsAToken(HttpMethod.DELETE, "/api/messages/" + UNKNOWN_GROUP + "/" + UNKNOWN_GROUP);
@@ -181,8 +195,8 @@ class SecurityRulesTest extends WebApiTest {
     }
 
     @Test
-    void theFrontendMayGetHeadAndPostWithItsHeaders() {
-        for (String method : new String[] {"GET", "HEAD", "POST"}) {
+    void theFrontendMayGetHeadPostAndDeleteWithItsHeaders() {
+        for (String method : new String[] {"GET", "HEAD", "POST", "DELETE"}) {
             preflight("/api/messages", method, "authorization,content-type,accept,idempotency-key")
                     .expectStatus().isOk()
                     .expectHeader().valueEquals(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN, FRONTEND)
@@ -206,6 +220,7 @@ class SecurityRulesTest extends WebApiTest {
     @Test
     void theFrontendMayNotUseOtherMethodsOrHeaders() {
         preflight("/api/messages", "PUT", "authorization").expectStatus().isForbidden();
+        preflight("/api/messages", "TRACE", "authorization").expectStatus().isForbidden();
         preflight("/api/messages", "POST", "x-other").expectStatus().isForbidden();
     }
 

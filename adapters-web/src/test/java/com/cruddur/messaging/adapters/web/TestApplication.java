@@ -1,6 +1,9 @@
 package com.cruddur.messaging.adapters.web;
 
+import com.cruddur.messaging.application.BlockUser;
 import com.cruddur.messaging.application.Cursors;
+import com.cruddur.messaging.application.ListBlocks;
+import com.cruddur.messaging.application.UnblockUser;
 import com.cruddur.messaging.application.live.InProcessLiveEvents;
 import com.cruddur.messaging.application.live.MissedEvents;
 import com.cruddur.messaging.application.DeleteMessage;
@@ -58,7 +61,22 @@ class TestApplication {
     @Bean
     StartConversation startConversation(InMemoryUserDirectory directory, InMemoryMessageStore store,
                                         SendMessage sendMessage, TickingClock clock) {
-        return new StartConversation(directory, store.messageGroups(), sendMessage, Ids.random(), clock);
+        return new StartConversation(directory, store.messageGroups(), store.blocks(), sendMessage, Ids.random(), clock);
+    }
+
+    @Bean
+    BlockUser blockUser(InMemoryUserDirectory directory, InMemoryMessageStore store, TickingClock clock) {
+        return new BlockUser(directory, store.messageGroups(), store.blocks(), clock);
+    }
+
+    @Bean
+    UnblockUser unblockUser(InMemoryUserDirectory directory, InMemoryMessageStore store) {
+        return new UnblockUser(directory, store.messageGroups(), store.blocks());
+    }
+
+    @Bean
+    ListBlocks listBlocks(InMemoryMessageStore store, Cursors cursors) {
+        return new ListBlocks(store.blocks(), cursors);
     }
 
     @Bean

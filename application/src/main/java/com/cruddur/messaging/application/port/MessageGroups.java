@@ -33,8 +33,9 @@ public interface MessageGroups {
      *
      * @return empty on success; errors with {@link ConversationAlreadyExistsException} when the pair already has a
      * group (another request won the race), {@link DuplicateRequestException} when the key was used already for
-     * the same request, or {@link IdempotencyKeyReusedException} when it was used for another request (an expired
-     * key counts as unused, see {@link Messages#append}).
+     * the same request, {@link IdempotencyKeyReusedException} when it was used for another request (an expired
+     * key counts as unused, see {@link Messages#append}), or {@link BlockedException} when the recipient (the
+     * conversation's second participant) has blocked the sender, checked in the same atomic write.
      */
     Mono<Void> start(MessageGroup.Conversation conversation, Optional<IdempotentRequest> request);
 
@@ -42,8 +43,9 @@ public interface MessageGroups {
      * Stores {@code next} in place of {@code current}: its last message, both participants as shown (display name
      * and handle) and their reading, both inbox rows with them (moved when the last message moved), atomically and
      * only if the stored group is still {@code current} (its last message, instant and text: an edited or deleted
-     * last message changes the text at the same instant; both read positions; both participants' names). Every writer of the rows goes through here, so a move that read a participant's old
-     * name loses to the rename that stored the new one, and reads again.
+     * last message changes the text at the same instant; both read positions; who blocks whom; both participants'
+     * names). Every writer of the rows goes through here, so a move that read a participant's old name loses to the
+     * rename that stored the new one, and reads again.
      *
      * @return empty on success; errors with {@link ConcurrentUpdateException} when the group changed meanwhile.
      */

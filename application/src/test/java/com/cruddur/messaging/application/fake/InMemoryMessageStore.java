@@ -1,6 +1,9 @@
 package com.cruddur.messaging.application.fake;
 
 import com.cruddur.messaging.application.StoreUnavailableException;
+import com.cruddur.messaging.application.port.BlockedException;
+import com.cruddur.messaging.application.port.Blocks;
+import com.cruddur.messaging.application.port.Blocks.GroupChange;
 import com.cruddur.messaging.application.port.ConcurrentUpdateException;
 import com.cruddur.messaging.application.port.ConversationAlreadyExistsException;
 import com.cruddur.messaging.application.port.DuplicateRequestException;
@@ -8,6 +11,7 @@ import com.cruddur.messaging.application.port.IdempotencyKeyReusedException;
 import com.cruddur.messaging.application.port.MessageGroups;
 import com.cruddur.messaging.application.port.Messages;
 import com.cruddur.messaging.application.port.Page;
+import com.cruddur.messaging.domain.Block;
 import com.cruddur.messaging.domain.IdempotencyKey;
 import com.cruddur.messaging.domain.IdempotentRequest;
 import com.cruddur.messaging.domain.InboxEntry;
@@ -38,8 +42,8 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * Conversations and messages in memory, for use-case tests; passes {@code MessageGroupsContract} and
- * {@code MessagesContract}. It can also behave as real DynamoDB does where DynamoDB Local does not: an inbox
+ * Conversations, messages and blocks in memory, for use-case tests; passes {@code MessageGroupsContract},
+ * {@code MessagesContract} and {@code BlocksContract}. It can also behave as real DynamoDB does where DynamoDB Local does not: an inbox
  * (a query, eventually consistent) that lags behind the writes, conditional writes that lose to another writer,
  * and a competing request that starts the same conversation first.
  */
@@ -56,6 +60,8 @@ public final class InMemoryMessageStore {
     private final Map<ParticipantPair, MessageGroupId> pairs = new HashMap<>();
     private final Map<MessageGroupId, NavigableMap<Timestamp, Message>> messagesByGroup = new HashMap<>();
     private final Map<Key, Remembered> requests = new HashMap<>();
+    /** Each blocker's blocks, by the blocked user's id (in their string order, as the table sorts them). */
+    private final Map<UserId, TreeMap<String, Block>> blocksByBlocker = new HashMap<>();
 
     private Map<MessageGroupId, MessageGroup> inboxSnapshot;
     private volatile boolean unavailable;
@@ -65,9 +71,14 @@ public final class InMemoryMessageStore {
 
     private final MessageGroups messageGroups = new Groups();
     private final Messages messages = new MessageLog();
+    private final Blocks blocks = new BlockList();
 
     public MessageGroups messageGroups() {
         return messageGroups;
+    }
+
+    public Blocks blocks() {
+        return blocks;
     }
 
     public Messages messages() {
@@ -200,6 +211,9 @@ public final class InMemoryMessageStore {
                 request.flatMap(r -> remembered(first, r)).ifPresent(original -> {
                     throw new DuplicateRequestException(original);
                 });
+                if (blockOf(group.second().id(), group.first().id()).isPresent()) {
+                    throw new BlockedException();
+                }
                 if (pairs.containsKey(pair)) {
                     throw new ConversationAlreadyExistsException(pair);
                 }
@@ -225,10 +239,7 @@ public final class InMemoryMessageStore {
                 if (movesToLose.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
                     throw new ConcurrentUpdateException("group " + current.id() + " moved meanwhile (simulated)");
                 }
-                if (stored == null || !stored.lastMessage().equals(current.lastMessage())
-                        || !stored.firstRead().seen().equals(current.firstRead().seen())
-                        || !stored.secondRead().seen().equals(current.secondRead().seen())
-                        || !stored.first().equals(current.first()) || !stored.second().equals(current.second())) {
+                if (changedSince(stored, current)) {
                     throw new ConcurrentUpdateException("group " + current.id() + " changed meanwhile");
                 }
                 groups.put(current.id(), next);
@@ -240,6 +251,74 @@ public final class InMemoryMessageStore {
         public Mono<Page<InboxEntry>> inbox(UserId owner, int limit, Optional<String> after) {
             return call(() -> page(inboxOf(inboxSnapshot != null ? inboxSnapshot : groups, owner),
                     InMemoryMessageStore::position, limit, after));
+        }
+    }
+
+    /** The condition of an update: the stored group is no longer the one the writer read. */
+    private static boolean changedSince(MessageGroup stored, MessageGroup current) {
+        return stored == null || !stored.lastMessage().equals(current.lastMessage())
+                || !stored.firstRead().seen().equals(current.firstRead().seen())
+                || !stored.secondRead().seen().equals(current.secondRead().seen())
+                || stored.firstRead().blocksOther() != current.firstRead().blocksOther()
+                || stored.secondRead().blocksOther() != current.secondRead().blocksOther()
+                || !stored.first().equals(current.first()) || !stored.second().equals(current.second());
+    }
+
+    private Optional<Block> blockOf(UserId blocker, UserId blocked) {
+        return Optional.ofNullable(blocksByBlocker.getOrDefault(blocker, new TreeMap<>()).get(blocked.toString()));
+    }
+
+    private final class BlockList implements Blocks {
+
+        @Override
+        public Mono<Block> find(UserId blocker, UserId blocked) {
+            return call(() -> blockOf(blocker, blocked).orElse(null));
+        }
+
+        @Override
+        public Mono<Void> block(Block block, Optional<GroupChange> conversation) {
+            return call(() -> {
+                changeConversation(block.blocker(), block.blocked().id(), conversation);
+                blocksByBlocker.computeIfAbsent(block.blocker(), blocker -> new TreeMap<>())
+                        .put(block.blocked().id().toString(), block);
+                return null;
+            });
+        }
+
+        @Override
+        public Mono<Void> unblock(UserId blocker, UserId blocked, Optional<GroupChange> conversation) {
+            return call(() -> {
+                changeConversation(blocker, blocked, conversation);
+                blocksByBlocker.getOrDefault(blocker, new TreeMap<>()).remove(blocked.toString());
+                return null;
+            });
+        }
+
+        private void changeConversation(UserId blocker, UserId blocked, Optional<GroupChange> conversation) {
+            ParticipantPair pair = ParticipantPair.of(blocker, blocked);
+            if (conversation.isEmpty()) {
+                if (pairs.containsKey(pair)) {
+                    throw new ConcurrentUpdateException("the pair started a conversation meanwhile");
+                }
+                return;
+            }
+            GroupChange change = conversation.get();
+            if (changedSince(groups.get(change.current().id()), change.current())) {
+                throw new ConcurrentUpdateException("group " + change.current().id() + " changed meanwhile");
+            }
+            groups.put(change.current().id(), change.next());
+        }
+
+        @Override
+        public Mono<Page<Block>> list(UserId blocker, int limit, Optional<String> after) {
+            return call(() -> {
+                NavigableMap<String, Block> all = blocksByBlocker.getOrDefault(blocker, new TreeMap<>());
+                NavigableMap<String, Block> rest = after.map(last -> all.tailMap(last, false)).orElse(all);
+                List<Block> items = rest.values().stream().limit(limit).toList();
+                boolean more = rest.size() > limit;
+                return new Page<>(items, more
+                        ? Optional.of(items.get(items.size() - 1).blocked().id().toString()) : Optional.empty());
+            });
         }
     }
 

@@ -1,9 +1,11 @@
 package com.cruddur.messaging.bootstrap.config;
 
 import com.cruddur.messaging.adapters.dynamodb.DynamoDbClients;
+import com.cruddur.messaging.adapters.dynamodb.DynamoDbBlocks;
 import com.cruddur.messaging.adapters.dynamodb.DynamoDbMessageGroups;
 import com.cruddur.messaging.adapters.dynamodb.DynamoDbMessages;
 import com.cruddur.messaging.adapters.dynamodb.MessagesTable;
+import com.cruddur.messaging.application.port.Blocks;
 import com.cruddur.messaging.application.port.MessageGroups;
 import com.cruddur.messaging.application.port.Messages;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -60,6 +62,11 @@ public class DynamoDbConfiguration {
     @Bean
     MessageGroups messageGroups(DynamoDbAsyncClient client, MessagesTable table, MeterRegistry registry) {
         return new DynamoDbMessageGroups(client, table.name(), registry);
+    }
+
+    @Bean
+    Blocks blocks(DynamoDbAsyncClient client, MessagesTable table, MeterRegistry registry) {
+        return new DynamoDbBlocks(client, table.name(), registry);
     }
 
     @Bean

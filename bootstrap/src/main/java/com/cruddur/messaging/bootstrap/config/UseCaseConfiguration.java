@@ -1,9 +1,11 @@
 package com.cruddur.messaging.bootstrap.config;
 
+import com.cruddur.messaging.application.BlockUser;
 import com.cruddur.messaging.application.Cursors;
 import com.cruddur.messaging.application.DeleteMessage;
 import com.cruddur.messaging.application.EditMessage;
 import com.cruddur.messaging.application.IdentifyCaller;
+import com.cruddur.messaging.application.ListBlocks;
 import com.cruddur.messaging.application.ListMessageGroups;
 import com.cruddur.messaging.application.ListMessages;
 import com.cruddur.messaging.application.MarkConversationRead;
@@ -12,7 +14,9 @@ import com.cruddur.messaging.application.SendMessage;
 import com.cruddur.messaging.application.ListUsers;
 import com.cruddur.messaging.application.ShowUser;
 import com.cruddur.messaging.application.StartConversation;
+import com.cruddur.messaging.application.UnblockUser;
 import com.cruddur.messaging.application.live.Announcements;
+import com.cruddur.messaging.application.port.Blocks;
 import com.cruddur.messaging.application.port.Ids;
 import com.cruddur.messaging.application.port.MessageGroups;
 import com.cruddur.messaging.application.port.Messages;
@@ -72,9 +76,9 @@ public class UseCaseConfiguration {
     }
 
     @Bean
-    StartConversation startConversation(UserDirectory directory, MessageGroups groups, SendMessage sendMessage,
-                                        Ids ids, Clock clock) {
-        return new StartConversation(directory, groups, sendMessage, ids, clock);
+    StartConversation startConversation(UserDirectory directory, MessageGroups groups, Blocks blocks,
+                                        SendMessage sendMessage, Ids ids, Clock clock) {
+        return new StartConversation(directory, groups, blocks, sendMessage, ids, clock);
     }
 
     @Bean
@@ -85,6 +89,21 @@ public class UseCaseConfiguration {
     @Bean
     MarkConversationRead markConversationRead(MessageGroups groups, Messages messages, Announcements announcements) {
         return new MarkConversationRead(groups, messages, announcements);
+    }
+
+    @Bean
+    BlockUser blockUser(UserDirectory directory, MessageGroups groups, Blocks blocks, Clock clock) {
+        return new BlockUser(directory, groups, blocks, clock);
+    }
+
+    @Bean
+    UnblockUser unblockUser(UserDirectory directory, MessageGroups groups, Blocks blocks) {
+        return new UnblockUser(directory, groups, blocks);
+    }
+
+    @Bean
+    ListBlocks listBlocks(Blocks blocks, Cursors cursors) {
+        return new ListBlocks(blocks, cursors);
     }
 
     @Bean

@@ -48,6 +48,9 @@ class ApiEndToEndTest {
     /** A pair with no conversation before the live-delivery test, whichever order the tests run in. */
     private static final String VIR = "vir" + SUFFIX;
     private static final String LENNIER = "lennier" + SUFFIX;
+    /** The pair of the blocking test. */
+    private static final String MARCUS = "marcus" + SUFFIX;
+    private static final String NATOTH = "natoth" + SUFFIX;
     private static final String DELENN = "delenn" + SUFFIX;
 
     private static CognitoLocalFixture cognito;
@@ -63,14 +66,14 @@ class ApiEndToEndTest {
         clientId = cognito.createAppClient(pool, "cruddur-frontend");
         PostgresFixture postgres = PostgresFixture.shared();
         UsersRows rows = new UsersRows(postgres.users().connectionFactory());
-        for (String handle : List.of(ANDREW, BAYKO, LONDO, GKAR, VIR, LENNIER, DELENN)) {
+        for (String handle : List.of(ANDREW, BAYKO, LONDO, GKAR, VIR, LENNIER, DELENN, MARCUS, NATOTH)) {
             rows.insert(handle.replaceAll("[0-9a-f]{6}$", "").toUpperCase(), handle, null);
             cognito.createUser(pool, handle + "@example.com", handle, handle, PASSWORD);
         }
         CognitoUserSync.Report synced = new CognitoUserSync(
                 new CognitoUsers(cognito.client()),
                 postgres.users().connectionFactory()).sync(pool).block(Duration.ofSeconds(30));
-        assertThat(synced.updated()).isEqualTo(7);
+        assertThat(synced.updated()).isEqualTo(9);
 
         app = new SpringApplicationBuilder(CruddurMessagingApplication.class)
                 .profiles("aws")
@@ -211,6 +214,65 @@ class ApiEndToEndTest {
         assertThat(List.of("C GetItem", "C PutItem", "D GetItem", "D TransactWriteItems", "E GetItem",
                 "E TransactWriteItems"))
                 .allSatisfy(key -> assertThat(units.get(key)).as("units of %s in %s", key, units).isPositive());
+    }
+
+    @Test
+    void aBlockedUserCannotSendTheBlockerKeepsTheHistoryAndUnblockingRestoresSending() {
+        String group = startConversation(MARCUS, NATOTH, "hello natoth");
+        await("natoth's row counts marcus's message").atMost(Duration.ofSeconds(30))
+                .until(() -> unreadOf(NATOTH, group) == 1);
+
+        http.post().uri("/api/users/@" + MARCUS + "/block").headers(h -> h.setBearerAuth(tokenOf(NATOTH)))
+                .exchange()
+                .expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.handle").isEqualTo(MARCUS)
+                .jsonPath("$.display_name").isEqualTo("MARCUS")
+                .jsonPath("$.blocked_at").isNotEmpty();
+        assertThat(unreadOf(NATOTH, group)).isZero();
+
+        for (String body : List.of("{\"message_group_uuid\":\"" + group + "\",\"message\":\"please\"}",
+                "{\"handle\":\"" + NATOTH + "\",\"message\":\"please\"}")) {
+            post(MARCUS, body, "blocked-" + SUFFIX)
+                    .expectStatus().isForbidden()
+                    .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                    .expectBody().jsonPath("$.errors[0]").isEqualTo("blocked");
+        }
+        assertThat(messagesOf(NATOTH, group)).containsExactly("hello natoth");
+        http.get().uri("/api/blocks").headers(h -> h.setBearerAuth(tokenOf(NATOTH))).exchange()
+                .expectStatus().isOk()
+                .expectBody().jsonPath("$.length()").isEqualTo(1).jsonPath("$[0].handle").isEqualTo(MARCUS);
+
+        // The blocker may still write; the blocked still reads
+        post(NATOTH, "{\"message_group_uuid\":\"" + group + "\",\"message\":\"goodbye\"}", null)
+                .expectStatus().isOk();
+        assertThat(messagesOf(MARCUS, group)).containsExactly("hello natoth", "goodbye");
+
+        http.delete().uri("/api/users/@" + MARCUS + "/block").headers(h -> h.setBearerAuth(tokenOf(NATOTH)))
+                .exchange()
+                .expectStatus().isNoContent();
+        post(MARCUS, "{\"message_group_uuid\":\"" + group + "\",\"message\":\"thank you\"}", "blocked-" + SUFFIX)
+                .expectStatus().isOk();
+        await("natoth's row counts marcus's message after the unblock").atMost(Duration.ofSeconds(30))
+                .until(() -> lastMessageIs(NATOTH, group, "thank you") && unreadOf(NATOTH, group) == 1);
+        Map<String, Double> units = consumedCapacityByPatternAndOperation();
+        assertThat(List.of("K GetItem", "K TransactWriteItems", "K Query"))
+                .allSatisfy(key -> assertThat(units.get(key)).as("units of %s in %s", key, units).isPositive());
+    }
+
+    private static int unreadOf(String owner, String group) {
+        return inboxOf(owner).stream().filter(row -> group.equals(row.get("uuid")))
+                .map(row -> ((Number) row.get("unread_count")).intValue())
+                .findFirst().orElse(-1);
+    }
+
+    private static List<String> messagesOf(String reader, String group) {
+        return http.get().uri("/api/messages/" + group)
+                .headers(h -> h.setBearerAuth(tokenOf(reader)))
+                .exchange()
+                .expectStatus().isOk()
+                .expectBodyList(new ParameterizedTypeReference<Map<String, Object>>() { })
+                .returnResult().getResponseBody().stream().map(row -> (String) row.get("message")).toList();
     }
 
     /** The stream pump moved both inbox rows of the conversation to the message. */

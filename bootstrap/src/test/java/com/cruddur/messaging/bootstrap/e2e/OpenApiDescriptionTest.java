@@ -177,6 +177,25 @@ class OpenApiDescriptionTest {
         call(HttpMethod.POST, read, "/api/message_groups/" + group + "/read", nobody, marker, 403);
         call(HttpMethod.POST, read, "/api/message_groups/" + UUID.randomUUID() + "/read", bayko, marker, 404);
 
+        // POST and DELETE /api/users/@{handle}/block, GET /api/blocks: bayko blocks andrewbrown, who may not send
+        String block = "/api/users/@{handle}/block";
+        call(HttpMethod.POST, block, "/api/users/@andrewbrown/block", bayko, null, 200);
+        call(HttpMethod.POST, block, "/api/users/@andrewbrown/block", null, null, 401);
+        call(HttpMethod.POST, block, "/api/users/@andrewbrown/block", nobody, null, 403);
+        call(HttpMethod.POST, block, "/api/users/@nosuchuser/block", bayko, null, 404);
+        call(HttpMethod.POST, block, "/api/users/@bayko/block", bayko, null, 422);
+        call(HttpMethod.POST, send, send, andrew, "{\"message_group_uuid\":\"" + group + "\",\"message\":\"no\"}",
+                403);
+        String blocks = "/api/blocks";
+        call(HttpMethod.GET, blocks, blocks, bayko, null, 200);
+        call(HttpMethod.GET, blocks, blocks + "?limit=0", bayko, null, 400);
+        call(HttpMethod.GET, blocks, blocks, null, null, 401);
+        call(HttpMethod.GET, blocks, blocks, nobody, null, 403);
+        call(HttpMethod.DELETE, block, "/api/users/@andrewbrown/block", bayko, null, 204);
+        call(HttpMethod.DELETE, block, "/api/users/@andrewbrown/block", null, null, 401);
+        call(HttpMethod.DELETE, block, "/api/users/@andrewbrown/block", nobody, null, 403);
+        call(HttpMethod.DELETE, block, "/api/users/@nosuchuser/block", bayko, null, 404);
+        call(HttpMethod.DELETE, block, "/api/users/@bayko/block", bayko, null, 422);
         // PATCH and DELETE /api/messages/{messageGroupUuid}/{messageUuid}: andrewbrown's first message of this check
         String change = "/api/messages/{messageGroupUuid}/{messageUuid}";
         String own = "/api/messages/" + group + "/" + map(sent).get("uuid");
@@ -221,7 +240,7 @@ class OpenApiDescriptionTest {
                 503);
 
         assertThat(produced).isEqualTo(describedStatuses());
-        assertThat(problemCodes).isNotEmpty().isSubsetOf(describedProblemCodes());
+        assertThat(problemCodes).isNotEmpty().contains("blocked", "block_self").isSubsetOf(describedProblemCodes());
     }
 
     private static String devToken(String handle) {

@@ -5,6 +5,7 @@ import org.springframework.context.annotation.Import;
 
 /** The routes the Cruddur frontend calls. */
 @Configuration(proxyBeanMethods = false)
-@Import({MessagingController.class, UsersController.class, EventsController.class, ApiDescriptionController.class})
+@Import({MessagingController.class, UsersController.class, BlocksController.class, EventsController.class,
+        ApiDescriptionController.class})
 public class ApiConfiguration {
 }

@@ -6,6 +6,7 @@ import com.cruddur.messaging.application.InvalidCursorException;
 import com.cruddur.messaging.application.NotFoundException;
 import com.cruddur.messaging.application.StoreUnavailableException;
 import com.cruddur.messaging.application.UnknownCallerException;
+import com.cruddur.messaging.application.port.BlockedException;
 import com.cruddur.messaging.application.port.IdempotencyKeyReusedException;
 import com.cruddur.messaging.domain.DomainViolation;
 import com.cruddur.messaging.domain.MessageChangeRefused;
@@ -64,6 +65,9 @@ public final class Problems {
         }
         if (failure instanceof NotFoundException notFound) {
             return Problem.of(HttpStatus.NOT_FOUND, notFound.getMessage(), notFound.code());
+        }
+        if (failure instanceof BlockedException blocked) {
+            return Problem.of(HttpStatus.FORBIDDEN, blocked.getMessage(), "blocked");
         }
         if (failure instanceof UnknownCallerException unknown) {
             return Problem.of(HttpStatus.FORBIDDEN, unknown.getMessage(), "user_unknown");

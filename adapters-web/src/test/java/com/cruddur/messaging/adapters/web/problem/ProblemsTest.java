@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import com.cruddur.messaging.application.InvalidCommandException;
 import com.cruddur.messaging.application.NotFoundException;
 import com.cruddur.messaging.application.StoreUnavailableException;
+import com.cruddur.messaging.application.port.BlockedException;
 import com.cruddur.messaging.application.port.IdempotencyKeyReusedException;
 import com.cruddur.messaging.domain.IdempotencyKey;
 import com.cruddur.messaging.domain.DomainViolation;
@@ -38,6 +39,16 @@ class ProblemsTest {
                 .containsEntry("title", "Unprocessable Content")
                 .containsEntry("type", "about:blank")
                 .containsEntry("instance", "/api/messages");
+    }
+
+    @Test
+    void aSendToSomeoneWhoBlockedTheSenderIsForbiddenBlocked() {
+        Problem problem = Problems.from(new BlockedException());
+
+        assertThat(problem.status().value()).isEqualTo(403);
+        assertThat(problem.errors()).containsExactly("blocked");
+        assertThat(problem.body("/api/messages")).containsEntry("detail",
+                "this person has blocked you: your message was not sent");
     }
 
     @Test
