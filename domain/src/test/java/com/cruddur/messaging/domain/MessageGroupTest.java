@@ -40,6 +40,13 @@ class MessageGroupTest {
     }
 
     @Test
+    void theOtherParticipantIsTheOneWhoIsNotAskingAndSomeoneOutsideHasNone() {
+        assertThat(group.otherThan(ANDREW.id())).isEqualTo(BAYKO);
+        assertThat(group.otherThan(BAYKO.id())).isEqualTo(ANDREW);
+        assertThatThrownBy(() -> group.otherThan(LONDO.id())).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void nobodyStartsAConversationWithThemselves() {
         Participant andrewUnderAnotherName = new Participant(ANDREW.id(), "Andy", new Handle("andy"));
 

@@ -46,13 +46,16 @@ class BatchMetricsTest {
         new Conversations(store).startHundredGroups();
         // Capacity counted before the batch is not the batch's.
         recorder.record("GetItem", AccessPattern.A, units(7));
+        recorder.record("TransactWriteItems", AccessPattern.B, units(3));
         // The store records what a batch consumes the way the DynamoDB adapter does: reads and transactions.
         MoveGroupsToNewestMessage moves = new MoveGroupsToNewestMessage(new CountingGroups(store.messageGroups(),
                 () -> recorder.record("GetItem", AccessPattern.E, units(0.5)),
                 () -> recorder.record("TransactWriteItems", AccessPattern.E, units(4))), store.messages());
         MessageStreamHandler handler = new MessageStreamHandler(moves, registry, printStream());
 
+        long before = System.nanoTime();
         handler.handleRequest(StreamEvents.load("hundred-messages.json"), TestContext.withSeconds(30));
+        double elapsedMillis = (System.nanoTime() - before) / 1_000_000.0;
 
         List<String> lines = lines();
         assertThat(lines).hasSize(1);
@@ -82,6 +85,35 @@ class BatchMetricsTest {
         assertThat(document.get("RecordsReported").asInt()).isZero();
         assertThat(document.get("ConsumedReadCapacityUnits").asDouble()).isEqualTo(5.0);
         assertThat(document.get("ConsumedWriteCapacityUnits").asDouble()).isEqualTo(40.0);
+        assertThat(document.get("BatchMilliseconds").asDouble()).as("the batch's own time")
+                .isBetween(0.0, elapsedMillis);
+    }
+
+    @Test
+    void eachMetricCarriesItsUnitTimesInMillisecondsCapacityWithoutUnitEverythingElseCounted() throws Exception {
+        Map<String, Number> metrics = new LinkedHashMap<>();
+        metrics.put("Moves", 3);
+        metrics.put("ConsumedReadCapacityUnits", 2.5);
+        metrics.put("BatchMilliseconds", 12.25);
+
+        JsonNode directive = json.readTree(BatchMetrics.line(1_795_345_200_000L, "fn", "id", metrics))
+                .get("_aws").get("CloudWatchMetrics").get(0);
+
+        assertThat(directive.get("Metrics").toString()).isEqualTo("[{\"Name\":\"Moves\",\"Unit\":\"Count\"},"
+                + "{\"Name\":\"ConsumedReadCapacityUnits\",\"Unit\":\"None\"},"
+                + "{\"Name\":\"BatchMilliseconds\",\"Unit\":\"Milliseconds\"}]");
+    }
+
+    @Test
+    void wholeValuesAreWrittenAsWholeNumbersAndFractionsKeepTheirDigits() throws Exception {
+        Map<String, Number> metrics = new LinkedHashMap<>();
+        metrics.put("Moves", 10);
+        metrics.put("ConsumedWriteCapacityUnits", 40.0);
+        metrics.put("BatchMilliseconds", 1.5);
+
+        String line = BatchMetrics.line(1_795_345_200_000L, "fn", "id", metrics);
+
+        assertThat(line).endsWith(",\"Moves\":10,\"ConsumedWriteCapacityUnits\":40,\"BatchMilliseconds\":1.5}");
     }
 
     @Test

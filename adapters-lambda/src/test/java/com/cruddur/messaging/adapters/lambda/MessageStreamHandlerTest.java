@@ -122,6 +122,20 @@ class MessageStreamHandlerTest {
     }
 
     @Test
+    void aMessageInsertTheTransformerCannotTakeWholeIsConvertedPartByPartAndMoved() {
+        conversations.start(GROUP_A, ANDREW, BAYKO, "did you see the new schedule?", "2026-11-22T10:14:00.000000+00:00");
+        DynamodbEvent event = PrimingBatch.oneMessage(sequenceNumber(1));
+        // Handed over by hand, without the creation time Lambda always sets: the transformer refuses the record.
+        event.getRecords().get(0).getDynamodb().setApproximateCreationDateTime(null);
+
+        StreamsEventResponse response = handle(event);
+
+        assertThat(reported(response)).isEmpty();
+        assertThat(conversations.lastMessage(GROUP_A))
+                .isEqualTo(last("2026-11-22T10:15:30.123456+00:00", "are you coming to the meetup?"));
+    }
+
+    @Test
     void itemsWithoutTextOrDisplayNameMoveAsPatternAListsThemAndAnInsertWithoutSequenceNumberIsIgnored() {
         conversations.startAAndB();
 

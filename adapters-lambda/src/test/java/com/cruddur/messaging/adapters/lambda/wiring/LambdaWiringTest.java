@@ -1,6 +1,7 @@
 package com.cruddur.messaging.adapters.lambda.wiring;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse.BatchItemFailure;
@@ -10,6 +11,7 @@ import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.util.Map;
+import java.util.concurrent.RejectedExecutionException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -61,5 +63,19 @@ class LambdaWiringTest {
             assertThat(response.getBatchItemFailures()).extracting(BatchItemFailure::getItemIdentifier)
                     .containsExactly("4421584500000000017450000100");
         }
+    }
+
+    @Test
+    void closingTheGraphClosesItsClientAndItsRegistry() {
+        LambdaWiring wiring = LambdaWiring.from(Map.of(
+                "TABLE_NAME", "messages-under-test", "AWS_REGION", "ca-central-1",
+                "AWS_ENDPOINT_URL_DYNAMODB", "http://127.0.0.1:8000"));
+
+        wiring.close();
+
+        assertThat(wiring.registry().isClosed()).isTrue();
+        // A closed client has stopped its threads: it refuses a call instead of making it.
+        assertThatThrownBy(() -> wiring.client().describeLimits().join())
+                .rootCause().isInstanceOf(RejectedExecutionException.class);
     }
 }

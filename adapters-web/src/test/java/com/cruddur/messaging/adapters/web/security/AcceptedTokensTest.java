@@ -70,6 +70,29 @@ class AcceptedTokensTest {
     }
 
     @Test
+    void aTokenIsForgottenOnceItExpiresEvenWithinASecond() {
+        decoder.accept("token-a", clock.instant().plus(Duration.ofMillis(500)));
+        AcceptedTokens tokens = new AcceptedTokens(decoder, 10, clock);
+        tokens.decode("token-a").block();
+        assertThat(tokens.size()).isEqualTo(1);
+
+        clock.advance(Duration.ofMillis(600));
+
+        assertThat(tokens.size()).isZero();
+    }
+
+    @Test
+    void roomForOneTokenIsEnough() {
+        decoder.accept("token-a", clock.instant().plus(Duration.ofMinutes(10)));
+        AcceptedTokens tokens = new AcceptedTokens(decoder, 1, clock);
+
+        tokens.decode("token-a").block();
+        tokens.decode("token-a").block();
+
+        assertThat(decoder.decodes.get()).isEqualTo(1);
+    }
+
+    @Test
     void theCacheHoldsAtMostItsSize() {
         AcceptedTokens tokens = new AcceptedTokens(decoder, 2, clock);
         for (String token : new String[] {"a", "b", "c", "d"}) {

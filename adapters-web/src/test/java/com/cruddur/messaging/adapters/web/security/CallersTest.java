@@ -60,6 +60,29 @@ class CallersTest {
     }
 
     @Test
+    void anEntryIsForgottenOnceItsTtlHasPassedEvenWithinASecond() {
+        users.add(ContractFixtures.participant("Andrew"), "sub-andrew");
+        Callers callers = callers(Duration.ofMillis(500), 10);
+        callers.bySubject("sub-andrew").block();
+        assertThat(callers.size()).isEqualTo(1);
+
+        clock.advance(Duration.ofMillis(600));
+
+        assertThat(callers.size()).isZero();
+    }
+
+    @Test
+    void roomForOneSubjectIsEnough() {
+        users.add(ContractFixtures.participant("Andrew"), "sub-andrew");
+        Callers callers = callers(Duration.ofSeconds(60), 1);
+
+        callers.bySubject("sub-andrew").block();
+        callers.bySubject("sub-andrew").block();
+
+        assertThat(directory.lookups.get()).isEqualTo(1);
+    }
+
+    @Test
     void theCacheHoldsAtMostItsSize() {
         Callers callers = callers(Duration.ofSeconds(60), 2);
         for (String subject : new String[] {"a", "b", "c", "d"}) {
