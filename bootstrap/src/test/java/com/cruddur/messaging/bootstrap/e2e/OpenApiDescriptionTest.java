@@ -23,11 +23,13 @@ import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
+import org.springframework.http.client.reactive.ReactorClientHttpConnector;
 import org.springframework.test.web.reactive.server.EntityExchangeResult;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import org.springframework.web.reactive.function.server.RouterFunction;
 import org.springframework.web.reactive.result.method.annotation.RequestMappingHandlerMapping;
 import org.springframework.web.util.pattern.PathPattern;
+import reactor.netty.http.client.HttpClient;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -59,7 +61,10 @@ class OpenApiDescriptionTest {
                         "--cruddur.users.url=r2dbc:h2:mem:///openapi-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1",
                         "--cruddur.live.max-streams=1",
                         "--cruddur.web.max-request-body=2KB");
-        http = WebTestClient.bindToServer()
+        // A connection per request: this test counts which statuses each route produces, and a request must not
+        // wait on what the previous one left on a reused connection (a request was seen waiting there until its
+        // connection closed).
+        http = WebTestClient.bindToServer(new ReactorClientHttpConnector(HttpClient.newConnection()))
                 .baseUrl("http://127.0.0.1:" + app.getEnvironment().getProperty("local.server.port"))
                 .responseTimeout(Duration.ofSeconds(30))
                 .build();
