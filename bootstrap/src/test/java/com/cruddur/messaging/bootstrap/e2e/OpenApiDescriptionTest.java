@@ -62,8 +62,10 @@ class OpenApiDescriptionTest {
                         "--cruddur.live.max-streams=1",
                         "--cruddur.web.max-request-body=2KB");
         // A connection per request: this test counts which statuses each route produces, and a request must not
-        // wait on what the previous one left on a reused connection (a request was seen waiting there until its
-        // connection closed).
+        // wait on what the previous one left on a reused connection. Reactor Netty held such a request back until
+        // the connection closed; the service's fix is a setting read once per JVM (ConnectionTimeouts), and in this
+        // shared test JVM another test's server may have loaded Reactor Netty first. KeptAliveConnectionTest
+        // (adapters-web) checks the fix in a JVM of its own.
         http = WebTestClient.bindToServer(new ReactorClientHttpConnector(HttpClient.newConnection()))
                 .baseUrl("http://127.0.0.1:" + app.getEnvironment().getProperty("local.server.port"))
                 .responseTimeout(Duration.ofSeconds(30))
