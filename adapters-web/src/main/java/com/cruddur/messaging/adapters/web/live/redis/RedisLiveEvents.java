@@ -71,6 +71,9 @@ public final class RedisLiveEvents implements LiveEvents, AutoCloseable {
     @Override
     public Mono<Void> publish(LiveEvent event) {
         return Mono.defer(() -> template.convertAndSend(channelOf(event.recipient()), codec.encode(event)))
+                // The first send (and one after the connection was made again) opens it and waits for it: not on
+                // the sender's thread, an event loop.
+                .subscribeOn(Schedulers.boundedElastic())
                 .then()
                 .doOnError(failure -> publishFailures.increment())
                 .doOnCancel(publishFailures::increment);

@@ -78,6 +78,18 @@ class RedisLiveEventsFailuresTest {
     }
 
     @Test
+    void aSendWaitsForRedisOffTheCallersThread() throws IOException {
+        RedisLiveEvents events = instance(silentServer(), Duration.ofSeconds(30));
+
+        AtomicReference<Throwable> failure = new AtomicReference<>();
+        events.publish(someEvent()).subscribe(done -> { }, failure::set);
+        assertThat(failure.get()).as("the send is still connecting").isNull();
+
+        await().atMost(WAIT).until(() -> failure.get() != null);
+        assertThat(registry.get("cruddur.live.publish.failures").counter().count()).isEqualTo(1.0);
+    }
+
+    @Test
     void aSubscriptionNotConfirmedInTimeEndsTheStreamWithTheFanOutLost() throws IOException {
         RedisLiveEvents events = instance(redisThatNeverConfirmsASubscription(), Duration.ofMillis(300));
         AtomicBoolean ready = new AtomicBoolean();
