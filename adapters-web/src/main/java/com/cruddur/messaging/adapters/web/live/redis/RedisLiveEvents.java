@@ -20,6 +20,7 @@ import org.springframework.data.redis.listener.ReactiveRedisMessageListenerConta
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
+import reactor.core.scheduler.Schedulers;
 
 /**
  * Fan-out across instances through Redis pub/sub: one channel per user ({@code <prefix>user:<uuid>}). A send
@@ -70,6 +71,9 @@ public final class RedisLiveEvents implements LiveEvents, AutoCloseable {
     @Override
     public Mono<Void> publish(LiveEvent event) {
         return Mono.defer(() -> template.convertAndSend(channelOf(event.recipient()), codec.encode(event)))
+                // The first send (and one after the connection was made again) opens it and waits for it: not on
+                // the sender's thread, an event loop.
+                .subscribeOn(Schedulers.boundedElastic())
                 .then()
                 .doOnError(failure -> publishFailures.increment())
                 .doOnCancel(publishFailures::increment);
@@ -82,33 +86,40 @@ public final class RedisLiveEvents implements LiveEvents, AutoCloseable {
 
     @Override
     public Flux<LiveEvent> receive(UserId user, Runnable ready) {
-        return Flux.defer(() -> {
-            ReactiveRedisMessageListenerContainer container = container();
-            Sinks.Empty<Void> subscribed = Sinks.empty();
-            SubscriptionListener listener = new SubscriptionListener() {
-                @Override
-                public void onChannelSubscribed(byte[] channel, long count) {
-                    subscribed.tryEmitEmpty();
-                    ready.run();
-                }
-            };
-            Flux<LiveEvent> events = container
-                    .receive(List.of(ChannelTopic.of(channelOf(user))), listener)
-                    .map(message -> codec.decode(message.getMessage()));
-            Mono<LiveEvent> notInTime = subscribed.asMono()
-                    .timeout(subscribeTimeout, Mono.error(() -> new FanOutLostException(
-                            "no Redis subscription within " + subscribeTimeout)))
-                    .then(Mono.never());
-            Mono<LiveEvent> lost = connectionEvents.get()
-                    .filter(DisconnectedEvent.class::isInstance)
-                    .next()
-                    .then(Mono.error(() -> new FanOutLostException("the connection to Redis was lost")));
-            return Flux.merge(events, notInTime, lost).doOnError(failure -> {
-                streamsLost.increment();
-                log.debug("live events of a stream lost ({}); its client resumes from the table", failure.toString());
-                discard(container);
-            });
-        });
+        return Mono.fromCallable(this::container)
+                // Making a container opens its connection to Redis and waits for it: not on the caller's thread,
+                // which is a web server's event loop (an unanswering Redis would hold it for the connect timeout).
+                .subscribeOn(Schedulers.boundedElastic())
+                .flatMapMany(container -> subscription(container, user, ready)
+                        .doOnError(failure -> discard(container)))
+                .doOnError(failure -> {
+                    streamsLost.increment();
+                    log.debug("live events of a stream lost ({}); its client resumes from the table",
+                            failure.toString());
+                });
+    }
+
+    private Flux<LiveEvent> subscription(ReactiveRedisMessageListenerContainer container, UserId user, Runnable ready) {
+        Sinks.Empty<Void> subscribed = Sinks.empty();
+        SubscriptionListener listener = new SubscriptionListener() {
+            @Override
+            public void onChannelSubscribed(byte[] channel, long count) {
+                subscribed.tryEmitEmpty();
+                ready.run();
+            }
+        };
+        Flux<LiveEvent> events = container
+                .receive(List.of(ChannelTopic.of(channelOf(user))), listener)
+                .map(message -> codec.decode(message.getMessage()));
+        Mono<LiveEvent> notInTime = subscribed.asMono()
+                .timeout(subscribeTimeout, Mono.error(() -> new FanOutLostException(
+                        "no Redis subscription within " + subscribeTimeout)))
+                .then(Mono.never());
+        Mono<LiveEvent> lost = connectionEvents.get()
+                .filter(DisconnectedEvent.class::isInstance)
+                .next()
+                .then(Mono.error(() -> new FanOutLostException("the connection to Redis was lost")));
+        return Flux.merge(events, notInTime, lost);
     }
 
     /**

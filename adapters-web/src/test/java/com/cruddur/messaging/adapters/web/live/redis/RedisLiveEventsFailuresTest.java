@@ -34,6 +34,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.data.redis.RedisConnectionFailureException;
 import org.springframework.data.redis.connection.RedisStandaloneConfiguration;
 import org.springframework.data.redis.connection.lettuce.LettuceClientConfiguration;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
@@ -41,9 +42,10 @@ import reactor.core.Disposable;
 
 /**
  * What the Redis fan-out does when Redis fails it, against the machine's Redis (127.0.0.1:6379), a port where
- * nothing listens and a proxy that never lets a subscription through: a send that cannot publish is counted, a
- * stream whose subscription is not confirmed in time or whose connection is lost ends with the fan-out lost (its
- * client then resumes from the table), and a closed instance has closed its connection and takes no new stream.
+ * nothing listens, a server that never answers and a proxy that never lets a subscription through: a send that cannot
+ * publish is counted; a stream connects off its caller's thread, and one whose connection cannot be made, whose
+ * subscription is not confirmed in time or whose connection is lost ends counted (its client then resumes from the
+ * table), and a closed instance has closed its connection and takes no new stream.
  */
 class RedisLiveEventsFailuresTest {
 
@@ -76,6 +78,18 @@ class RedisLiveEventsFailuresTest {
     }
 
     @Test
+    void aSendWaitsForRedisOffTheCallersThread() throws IOException {
+        RedisLiveEvents events = instance(silentServer(), Duration.ofSeconds(30));
+
+        AtomicReference<Throwable> failure = new AtomicReference<>();
+        events.publish(someEvent()).subscribe(done -> { }, failure::set);
+        assertThat(failure.get()).as("the send is still connecting").isNull();
+
+        await().atMost(WAIT).until(() -> failure.get() != null);
+        assertThat(registry.get("cruddur.live.publish.failures").counter().count()).isEqualTo(1.0);
+    }
+
+    @Test
     void aSubscriptionNotConfirmedInTimeEndsTheStreamWithTheFanOutLost() throws IOException {
         RedisLiveEvents events = instance(redisThatNeverConfirmsASubscription(), Duration.ofMillis(300));
         AtomicBoolean ready = new AtomicBoolean();
@@ -87,6 +101,21 @@ class RedisLiveEventsFailuresTest {
         assertThat(ended.get()).isInstanceOf(RedisLiveEvents.FanOutLostException.class)
                 .hasMessageContaining("no Redis subscription within");
         assertThat(ready).isFalse();
+        assertThat(registry.get("cruddur.live.fan.out.lost").counter().count()).isEqualTo(1.0);
+    }
+
+    @Test
+    void aStreamConnectsToRedisOffTheCallersThreadAndAFailedConnectionEndsItCounted() throws IOException {
+        RedisLiveEvents events = instance(silentServer(), Duration.ofSeconds(30));
+
+        AtomicReference<Throwable> ended = new AtomicReference<>();
+        events.receive(andrew).subscribe(event -> { }, ended::set);
+        // A server that never answers makes the connection wait for its timeout: had the caller's thread made it,
+        // the stream would have ended before subscribe returned.
+        assertThat(ended.get()).as("the stream is still connecting").isNull();
+
+        await().atMost(WAIT).until(() -> ended.get() != null);
+        assertThat(ended.get()).isInstanceOf(RedisConnectionFailureException.class);
         assertThat(registry.get("cruddur.live.fan.out.lost").counter().count()).isEqualTo(1.0);
     }
 
@@ -142,6 +171,7 @@ class RedisLiveEventsFailuresTest {
         await().atMost(WAIT).until(() -> ourConnections() < before);
         AtomicReference<Throwable> refused = new AtomicReference<>();
         events.receive(andrew).subscribe(event -> { }, refused::set);
+        await().atMost(WAIT).until(() -> refused.get() != null);
         assertThat(refused.get()).isInstanceOf(RedisLiveEvents.FanOutLostException.class)
                 .hasMessageContaining("shutting down");
     }
@@ -253,5 +283,29 @@ class RedisLiveEventsFailuresTest {
         }, "redis-proxy-pump");
         pump.setDaemon(true);
         pump.start();
+    }
+
+    /** A server on 127.0.0.1 that accepts connections and never answers. */
+    private int silentServer() throws IOException {
+        ServerSocket server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+        List<Socket> accepted = new CopyOnWriteArrayList<>();
+        cleanUp.add(() -> {
+            server.close();
+            for (Socket socket : accepted) {
+                socket.close();
+            }
+        });
+        Thread acceptor = new Thread(() -> {
+            try {
+                while (!server.isClosed()) {
+                    accepted.add(server.accept());
+                }
+            } catch (IOException closed) {
+                // the test is over
+            }
+        }, "silent-redis");
+        acceptor.setDaemon(true);
+        acceptor.start();
+        return server.getLocalPort();
     }
 }
