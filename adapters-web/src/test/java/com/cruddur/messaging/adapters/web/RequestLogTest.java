@@ -6,8 +6,10 @@ import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -97,6 +99,29 @@ class RequestLogTest {
         assertThat(Long.parseLong(fields.get("event.duration"))).isNotNegative();
         assertThat(MDC.get("http.request.id")).as("the fields leave the MDC with the line").isNull();
         assertThat(MDC.get("http.route")).isNull();
+    }
+
+    @Test
+    void theDurationIsTheTimeTheRequestTook() {
+        long before = System.nanoTime();
+        requestLog.filter(exchange(MockServerHttpRequest.get("/api/message_groups")), ok()).block();
+        long took = System.nanoTime() - before;
+
+        assertThat(Long.parseLong(onlyLine().getMDCPropertyMap().get("event.duration"))).isBetween(0L, took);
+    }
+
+    @Test
+    void theServicesOwnIdsAreRandomUuids() {
+        RequestLog service = new RequestLog();
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < 2; i++) {
+            MockServerWebExchange exchange = exchange(MockServerHttpRequest.get("/api/message_groups"));
+            service.filter(exchange, ok()).block();
+            ids.add(exchange.getResponse().getHeaders().getFirst(RequestLog.HEADER));
+        }
+
+        assertThat(ids).allSatisfy(id -> assertThat(UUID.fromString(id).toString()).isEqualTo(id))
+                .doesNotHaveDuplicates();
     }
 
     @Test
