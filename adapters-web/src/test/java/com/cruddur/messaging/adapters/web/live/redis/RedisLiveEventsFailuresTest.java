@@ -237,6 +237,25 @@ class RedisLiveEventsFailuresTest {
      * then on drops what that client sends: its connection works, its subscription is never confirmed.
      */
     private int redisThatNeverConfirmsASubscription() throws IOException {
+        return localServer("redis-proxy", (client, sockets) -> {
+            Socket redis = new Socket(InetAddress.getLoopbackAddress(), REDIS_PORT);
+            sockets.add(redis);
+            pump(redis, client, false);
+            pump(client, redis, true);
+        });
+    }
+
+    /** A server on 127.0.0.1 that accepts connections and never answers. */
+    private int silentServer() throws IOException {
+        return localServer("silent-redis", (client, sockets) -> { });
+    }
+
+    private interface Accepted {
+        void handle(Socket client, List<Socket> sockets) throws IOException;
+    }
+
+    /** A server on 127.0.0.1 that hands each connection to {@code accepted}; it and its sockets close after the test. */
+    private int localServer(String name, Accepted accepted) throws IOException {
         ServerSocket server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
         List<Socket> sockets = new CopyOnWriteArrayList<>();
         cleanUp.add(() -> {
@@ -249,16 +268,13 @@ class RedisLiveEventsFailuresTest {
             try {
                 while (!server.isClosed()) {
                     Socket client = server.accept();
-                    Socket redis = new Socket(InetAddress.getLoopbackAddress(), REDIS_PORT);
                     sockets.add(client);
-                    sockets.add(redis);
-                    pump(redis, client, false);
-                    pump(client, redis, true);
+                    accepted.handle(client, sockets);
                 }
             } catch (IOException closed) {
                 // the test is over
             }
-        }, "redis-proxy");
+        }, name);
         acceptor.setDaemon(true);
         acceptor.start();
         return server.getLocalPort();
@@ -283,29 +299,5 @@ class RedisLiveEventsFailuresTest {
         }, "redis-proxy-pump");
         pump.setDaemon(true);
         pump.start();
-    }
-
-    /** A server on 127.0.0.1 that accepts connections and never answers. */
-    private int silentServer() throws IOException {
-        ServerSocket server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
-        List<Socket> accepted = new CopyOnWriteArrayList<>();
-        cleanUp.add(() -> {
-            server.close();
-            for (Socket socket : accepted) {
-                socket.close();
-            }
-        });
-        Thread acceptor = new Thread(() -> {
-            try {
-                while (!server.isClosed()) {
-                    accepted.add(server.accept());
-                }
-            } catch (IOException closed) {
-                // the test is over
-            }
-        }, "silent-redis");
-        acceptor.setDaemon(true);
-        acceptor.start();
-        return server.getLocalPort();
     }
 }
