@@ -20,6 +20,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import reactor.core.Disposable;
 
@@ -115,6 +116,52 @@ public abstract class LiveEventsContract {
             assertThat(received).isEmpty();
         } finally {
             probe.dispose();
+        }
+    }
+
+    /**
+     * Sends on several threads publish at once: an event published while another is still being delivered (its
+     * stream still taking it) is neither refused nor lost, and arrives after it.
+     */
+    @Test
+    void anEventPublishedWhileAnotherIsBeingDeliveredArrivesAfterIt() throws InterruptedException {
+        LiveEvents events = liveEvents();
+        MessageGroupId group = new MessageGroupId(UUID.randomUUID());
+        LiveEvent first = new LiveEvent.NewMessage(vir.id(), message(group, londo, "first", 1));
+        LiveEvent second = new LiveEvent.NewMessage(vir.id(), message(group, londo, "second", 2));
+        List<LiveEvent> received = new CopyOnWriteArrayList<>();
+        CountDownLatch secondPublished = new CountDownLatch(1);
+        AtomicReference<Throwable> secondFailed = new AtomicReference<>();
+        CountDownLatch ready = new CountDownLatch(1);
+        Disposable stream = events.receive(vir.id(), ready::countDown).subscribe(event -> {
+            received.add(event);
+            if (event.equals(first)) {
+                // The first delivery is held until another thread's publish has returned.
+                new Thread(() -> {
+                    try {
+                        events.publish(second).block(WAIT);
+                    } catch (Throwable failure) {
+                        secondFailed.set(failure);
+                    }
+                    secondPublished.countDown();
+                }).start();
+                try {
+                    secondPublished.await(WAIT.toSeconds(), TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        });
+        try {
+            assertThat(ready.await(WAIT.toSeconds(), TimeUnit.SECONDS)).isTrue();
+            events.publish(first).block(WAIT);
+
+            assertThat(secondPublished.await(WAIT.toSeconds(), TimeUnit.SECONDS)).as("second publish returned").isTrue();
+            assertThat(secondFailed.get()).as("second publish's failure").isNull();
+            eventually(() -> received.size() >= 2);
+            assertThat(received).containsExactly(first, second);
+        } finally {
+            stream.dispose();
         }
     }
 
