@@ -3,6 +3,7 @@ package com.cruddur.messaging.bootstrap.config;
 import com.cruddur.messaging.application.BlockUser;
 import com.cruddur.messaging.application.Cursors;
 import com.cruddur.messaging.application.DeleteMessage;
+import com.cruddur.messaging.application.DistinctMicrosClock;
 import com.cruddur.messaging.application.EditMessage;
 import com.cruddur.messaging.application.IdentifyCaller;
 import com.cruddur.messaging.application.ListBlocks;
@@ -33,9 +34,10 @@ import org.springframework.context.annotation.Configuration;
 @EnableConfigurationProperties({IdempotencyProperties.class, EditProperties.class})
 public class UseCaseConfiguration {
 
+    /** Each message of this instance its own instant (see {@link DistinctMicrosClock}). */
     @Bean
     Clock clock() {
-        return Clock.systemUTC();
+        return new DistinctMicrosClock(Clock.systemUTC());
     }
 
     @Bean
