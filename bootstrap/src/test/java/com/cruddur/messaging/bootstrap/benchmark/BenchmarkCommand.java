@@ -35,7 +35,10 @@ public final class BenchmarkCommand {
     private final Path out;
     private final Report report;
     private final Wrk wrk;
+    private static final int WARM_WINDOW_SECONDS = 5;
+
     private final List<String> notes = new ArrayList<>();
+    private final List<String> warmUps = new ArrayList<>();
 
     private Child store;
     private URI endpoint;
@@ -196,9 +199,9 @@ public final class BenchmarkCommand {
         settle(service, 600);
         notes.add("After seeding, the stream pump needed " + Report.number((System.nanoTime() - waiting) / 1e9, 0)
                 + " s more to move the last inbox rows; the runs start after it.");
-        say("warming up B and A");
-        wrk.run(service.api(), b, 16, Duration.ofSeconds(5));
-        wrk.run(service.api(), a, 16, Duration.ofSeconds(5));
+        // Seeding compiled C's and D's paths; B's and A's are compiled now, or their rows would count the JIT's work.
+        warmUp(service, "B", b, 30);
+        warmUp(service, "A", a, 30);
         measurePattern(service, "B", b, false);
         measurePattern(service, "A", a, false);
         measurePattern(service, "C", c, false);
@@ -264,6 +267,28 @@ public final class BenchmarkCommand {
                 units.put(pattern, (total - before.getOrDefault(pattern, 0.0)) / Math.max(1, run.requests())));
         return new Measured(run, serviceCpu / Math.max(1, run.requests()), storeCpuNow / Math.max(1, run.requests()),
                 units, load);
+    }
+
+    /**
+     * Drives a pattern at 16 connections in windows of {@value #WARM_WINDOW_SECONDS} s until the service's CPU time
+     * per request settles (within 10% of the window before: the JIT has compiled its path), for at most
+     * {@code maxSeconds}; the seconds it took go into the notes.
+     */
+    private void warmUp(ServiceProcess running, String pattern, Path targets, int maxSeconds) {
+        say("warming up " + pattern + " until its CPU per request settles (at most " + maxSeconds + " s)");
+        double previous = Double.NaN;
+        int seconds = 0;
+        boolean settled = false;
+        while (seconds < maxSeconds && !settled) {
+            double cpu = running.child().cpuMillis();
+            Wrk.Run window = wrk.run(running.api(), targets, 16, Duration.ofSeconds(WARM_WINDOW_SECONDS));
+            double perRequest = (running.child().cpuMillis() - cpu) / Math.max(1, window.requests());
+            seconds += WARM_WINDOW_SECONDS;
+            settled = Math.abs(perRequest - previous) <= 0.1 * previous;
+            previous = perRequest;
+        }
+        warmUps.add(pattern + " " + seconds + " s" + (settled ? "" : " (not settled)") + ", "
+                + Report.number(previous, 2) + " ms");
     }
 
     /** Waits (up to a minute) until the stream pump has made no move for a second. */
@@ -361,12 +386,12 @@ public final class BenchmarkCommand {
                     : "`" + option + "`" + (option.equals(Settings.shippedOptions(root)) ? " (as shipped)" : "");
             ServiceProcess fresh = startService("service " + (v + 1), MAIN_REGION, false, option);
             Measured first = measure(fresh, b, 16, Duration.ofSeconds(20));
+            warmUp(fresh, "B (JVM " + (v + 1) + ")", b, 40);
             Measured warm = measure(fresh, b, 16, Duration.ofSeconds(10));
             if (v == 0) {
                 // A fresh JVM: C's path must be compiled before its CPU per request is counted (the
                 // pump-on rows ran in a JVM warmed by two minutes of seeding).
-                say("warming up C");
-                wrk.run(fresh.api(), c, 16, Duration.ofSeconds(30));
+                warmUp(fresh, "C (pump off)", c, 60);
                 List<Measured> pumpOff = new ArrayList<>();
                 for (int connections : settings.connections()) {
                     say("C with the pump off at " + connections + " connections");
@@ -451,9 +476,8 @@ public final class BenchmarkCommand {
                 a.add(tokens.get(sample.members().get(i).handle()) + "\t/api/messages/" + sample.conversations().get(i));
             }
         }
-        say("warming up the scaling service");
-        wrk.run(running.api(), wrk.targets("B-warm-up", b), 16, Duration.ofSeconds(10));
-        wrk.run(running.api(), wrk.targets("A-warm-up", a), 16, Duration.ofSeconds(10));
+        warmUp(running, "B (scaling)", wrk.targets("B-warm-up", b), 25);
+        warmUp(running, "A (scaling)", wrk.targets("A-warm-up", a), 25);
     }
 
     private String scalesLabel() {
@@ -566,6 +590,9 @@ public final class BenchmarkCommand {
                 + "1-minute load average just before the run (other builds share this machine). wrk runs "
                 + settings.run().toSeconds() + " s per cell with " + Wrk.THREADS + " threads; the store's ceiling "
                 + settings.ceilingRun().toSeconds() + " s per cell from one SDK client in this JVM.");
+        notes.add("Warm-ups before the measured runs (16 connections, until the service's CPU per request changed"
+                + " less than 10% from one " + WARM_WINDOW_SECONDS + " s window to the next; its last figure): "
+                + String.join("; ", warmUps) + ".");
         notes.add("Whole run: " + Report.number(seconds / 60, 1) + " minutes (after the build).");
         StringBuilder text = new StringBuilder();
         notes.forEach(note -> text.append("- ").append(note).append('\n'));

@@ -27,7 +27,7 @@ import java.util.stream.Collectors;
  *                         shipped ones, {@code bin/jvm-options}; {@code none} for the JVM's defaults)
  * @param compareOptions   other JVM option sets, separated by {@code |}, started fresh and compared with the
  *                         service's own for start-up, first 20 s and memory ({@code --compare-java-opts};
- *                         by default {@code none}, the JVM's defaults)
+ *                         none by default; {@code none} is the JVM's defaults)
  * @param profile          record a flight recording of the service per pattern ({@code --profile}, false)
  */
 record Settings(int users, int conversations, int messages, List<Integer> connections, Duration run,
@@ -65,7 +65,7 @@ record Settings(int users, int conversations, int messages, List<Integer> connec
             }
         }
         List<String> compare = new ArrayList<>();
-        for (String option : values.getOrDefault("compare-java-opts", NONE).split("\\|")) {
+        for (String option : values.getOrDefault("compare-java-opts", "").split("\\|")) {
             if (!option.isBlank()) {
                 compare.add(options(option));
             }
