@@ -36,6 +36,7 @@ public final class BenchmarkCommand {
     private final Report report;
     private final Wrk wrk;
     private static final int WARM_WINDOW_SECONDS = 5;
+    private static final double WARM_COMPILING_SHARE = 0.05;
 
     private final List<String> notes = new ArrayList<>();
     private final List<String> warmUps = new ArrayList<>();
@@ -200,8 +201,8 @@ public final class BenchmarkCommand {
         notes.add("After seeding, the stream pump needed " + Report.number((System.nanoTime() - waiting) / 1e9, 0)
                 + " s more to move the last inbox rows; the runs start after it.");
         // Seeding compiled C's and D's paths; B's and A's are compiled now, or their rows would count the JIT's work.
-        warmUp(service, "B", b, 30);
-        warmUp(service, "A", a, 30);
+        warmUp(service, "B", b, 40);
+        warmUp(service, "A", a, 40);
         measurePattern(service, "B", b, false);
         measurePattern(service, "A", a, false);
         measurePattern(service, "C", c, false);
@@ -270,25 +271,25 @@ public final class BenchmarkCommand {
     }
 
     /**
-     * Drives a pattern at 16 connections in windows of {@value #WARM_WINDOW_SECONDS} s until the service's CPU time
-     * per request settles (within 10% of the window before: the JIT has compiled its path), for at most
-     * {@code maxSeconds}; the seconds it took go into the notes.
+     * Drives a pattern at 16 connections in windows of {@value #WARM_WINDOW_SECONDS} s until the JIT has compiled
+     * its path: until the compilers worked less than {@value #WARM_COMPILING_SHARE} of a window, or for at most
+     * {@code maxSeconds}. What it took, and the last window's CPU time per request, go into the notes.
      */
     private void warmUp(ServiceProcess running, String pattern, Path targets, int maxSeconds) {
-        say("warming up " + pattern + " until its CPU per request settles (at most " + maxSeconds + " s)");
-        double previous = Double.NaN;
+        say("warming up " + pattern + " until the JIT has compiled its path (at most " + maxSeconds + " s)");
+        double perRequest = Double.NaN;
         int seconds = 0;
-        boolean settled = false;
-        while (seconds < maxSeconds && !settled) {
+        boolean compiled = false;
+        while (seconds < maxSeconds && !compiled) {
             double cpu = running.child().cpuMillis();
+            double compiling = running.compilationMillis();
             Wrk.Run window = wrk.run(running.api(), targets, 16, Duration.ofSeconds(WARM_WINDOW_SECONDS));
-            double perRequest = (running.child().cpuMillis() - cpu) / Math.max(1, window.requests());
+            perRequest = (running.child().cpuMillis() - cpu) / Math.max(1, window.requests());
+            compiled = running.compilationMillis() - compiling < WARM_COMPILING_SHARE * WARM_WINDOW_SECONDS * 1000;
             seconds += WARM_WINDOW_SECONDS;
-            settled = Math.abs(perRequest - previous) <= 0.1 * previous;
-            previous = perRequest;
         }
-        warmUps.add(pattern + " " + seconds + " s" + (settled ? "" : " (not settled)") + ", "
-                + Report.number(previous, 2) + " ms");
+        warmUps.add(pattern + " " + seconds + " s" + (compiled ? "" : " (still compiling)") + ", "
+                + Report.number(perRequest, 2) + " ms");
     }
 
     /** Waits (up to a minute) until the stream pump has made no move for a second. */
@@ -386,7 +387,7 @@ public final class BenchmarkCommand {
                     : "`" + option + "`" + (option.equals(Settings.shippedOptions(root)) ? " (as shipped)" : "");
             ServiceProcess fresh = startService("service " + (v + 1), MAIN_REGION, false, option);
             Measured first = measure(fresh, b, 16, Duration.ofSeconds(20));
-            warmUp(fresh, "B (JVM " + (v + 1) + ")", b, 40);
+            warmUp(fresh, "B (JVM " + (v + 1) + ")", b, 60);
             Measured warm = measure(fresh, b, 16, Duration.ofSeconds(10));
             if (v == 0) {
                 // A fresh JVM: C's path must be compiled before its CPU per request is counted (the
@@ -476,8 +477,8 @@ public final class BenchmarkCommand {
                 a.add(tokens.get(sample.members().get(i).handle()) + "\t/api/messages/" + sample.conversations().get(i));
             }
         }
-        warmUp(running, "B (scaling)", wrk.targets("B-warm-up", b), 25);
-        warmUp(running, "A (scaling)", wrk.targets("A-warm-up", a), 25);
+        warmUp(running, "B (scaling)", wrk.targets("B-warm-up", b), 30);
+        warmUp(running, "A (scaling)", wrk.targets("A-warm-up", a), 30);
     }
 
     private String scalesLabel() {
@@ -590,8 +591,9 @@ public final class BenchmarkCommand {
                 + "1-minute load average just before the run (other builds share this machine). wrk runs "
                 + settings.run().toSeconds() + " s per cell with " + Wrk.THREADS + " threads; the store's ceiling "
                 + settings.ceilingRun().toSeconds() + " s per cell from one SDK client in this JVM.");
-        notes.add("Warm-ups before the measured runs (16 connections, until the service's CPU per request changed"
-                + " less than 10% from one " + WARM_WINDOW_SECONDS + " s window to the next; its last figure): "
+        notes.add("Warm-ups before the measured runs (16 connections, in " + WARM_WINDOW_SECONDS + " s windows until"
+                + " the JIT compilers worked less than " + Math.round(WARM_COMPILING_SHARE * 100) + "% of a window;"
+                + " the last window's CPU per request): "
                 + String.join("; ", warmUps) + ".");
         notes.add("Whole run: " + Report.number(seconds / 60, 1) + " minutes (after the build).");
         StringBuilder text = new StringBuilder();

@@ -24,6 +24,7 @@ final class ServiceProcess implements AutoCloseable {
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private static final Pattern CAPACITY = Pattern.compile(
             "^cruddur_dynamodb_consumed_capacity[a-z_]*_total\\{([^}]*)} ([0-9.eE+-]+)$");
+    private static final String COMPILATION = "jvm_compilation_time_ms_total";
     private static final Pattern TAG = Pattern.compile("(\\w+)=\"([^\"]*)\"");
 
     /** What the service is pointed at. */
@@ -119,28 +120,39 @@ final class ServiceProcess implements AutoCloseable {
     /** Capacity units counted so far by the adapter's metric, per access pattern (A-E). */
     Map<String, Double> capacityByPattern() {
         Map<String, Double> units = new TreeMap<>();
-        try {
-            String body = HTTP.send(HttpRequest.newBuilder(
-                            URI.create("http://127.0.0.1:" + managementPort + "/actuator/prometheus"))
-                    .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString()).body();
-            for (String line : body.split("\n")) {
-                Matcher metric = CAPACITY.matcher(line);
-                if (metric.matches()) {
-                    Matcher tag = TAG.matcher(metric.group(1));
-                    while (tag.find()) {
-                        if (tag.group(1).equals("pattern")) {
-                            units.merge(tag.group(2), Double.parseDouble(metric.group(2)), Double::sum);
-                        }
+        for (String line : metrics()) {
+            Matcher metric = CAPACITY.matcher(line);
+            if (metric.matches()) {
+                Matcher tag = TAG.matcher(metric.group(1));
+                while (tag.find()) {
+                    if (tag.group(1).equals("pattern")) {
+                        units.merge(tag.group(2), Double.parseDouble(metric.group(2)), Double::sum);
                     }
                 }
             }
+        }
+        return units;
+    }
+
+    /** The JIT compilers' time so far (Micrometer's {@code jvm.compilation.time}), in ms. */
+    double compilationMillis() {
+        return metrics().stream().filter(line -> line.startsWith(COMPILATION))
+                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+                .reduce(Double::sum)
+                .orElseThrow(() -> new IllegalStateException("the service's metrics have no " + COMPILATION));
+    }
+
+    private List<String> metrics() {
+        try {
+            return List.of(HTTP.send(HttpRequest.newBuilder(
+                            URI.create("http://127.0.0.1:" + managementPort + "/actuator/prometheus"))
+                    .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString()).body().split("\n"));
         } catch (IOException e) {
             throw new IllegalStateException("cannot read the service's metrics", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
-        return units;
     }
 
     /** Runs jcmd against the service (flight recordings). */

@@ -20,8 +20,8 @@ import java.util.stream.Collectors;
  * @param conversations    conversations started through the API ({@code --conversations}, 1,000)
  * @param messages         messages in all, first ones included ({@code --messages}, 20,000)
  * @param connections      wrk's connection counts ({@code --connections}, "16 64 256")
- * @param run              one wrk run ({@code --duration}, 7 s)
- * @param ceilingRun       one run of the store's ceiling ({@code --ceiling-duration}, 5 s)
+ * @param run              one wrk run ({@code --duration}, 6 s)
+ * @param ceilingRun       one run of the store's ceiling ({@code --ceiling-duration}, 4 s)
  * @param scales           data sizes of the scaling rows ({@code --scales}, "1 10 100")
  * @param serviceOptions   JVM options of the service for every run ({@code --service-java-opts}; by default the
  *                         shipped ones, {@code bin/jvm-options}; {@code none} for the JVM's defaults)
@@ -75,8 +75,8 @@ record Settings(int users, int conversations, int messages, List<Integer> connec
                 Integer.parseInt(values.getOrDefault("conversations", "1000")),
                 Integer.parseInt(values.getOrDefault("messages", "20000")),
                 numbers(values.getOrDefault("connections", "16 64 256")),
-                Duration.ofSeconds(Long.parseLong(values.getOrDefault("duration", "7"))),
-                Duration.ofSeconds(Long.parseLong(values.getOrDefault("ceiling-duration", "5"))),
+                Duration.ofSeconds(Long.parseLong(values.getOrDefault("duration", "6"))),
+                Duration.ofSeconds(Long.parseLong(values.getOrDefault("ceiling-duration", "4"))),
                 numbers(values.getOrDefault("scales", "1 10 100")),
                 options(values.getOrDefault("service-java-opts", shippedOptions(root))),
                 compare,
