@@ -52,7 +52,7 @@ final class DynamoDbErrors {
                 || isThrottling(error)) {
             return unavailable("DynamoDB is throttling requests to table '" + table + "'; try again shortly", error);
         }
-        if (error instanceof ApiCallTimeoutException || error instanceof ApiCallAttemptTimeoutException) {
+        if (timedOut(error)) {
             return unavailable("DynamoDB " + where + " did not answer in time", error);
         }
         if (error instanceof SdkClientException) {
@@ -63,6 +63,16 @@ final class DynamoDbErrors {
             return unavailable("DynamoDB " + where + " failed a request on table '" + table + "': " + detail, error);
         }
         return error;
+    }
+
+    /** A call or attempt timeout, also inside the client exception the SDK throws when its retries are done. */
+    private static boolean timedOut(Throwable error) {
+        for (Throwable cause = error; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof ApiCallTimeoutException || cause instanceof ApiCallAttemptTimeoutException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean isThrottling(Throwable error) {

@@ -18,13 +18,16 @@ import com.cruddur.messaging.domain.Participant;
 import com.cruddur.messaging.domain.ParticipantPair;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.IOException;
+import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.net.Socket;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
@@ -97,6 +100,40 @@ class FailuresTest {
         }
         assertThat(partition(TABLE, "CONV#" + started.group().id())).isEmpty();
         assertThat(partition(TABLE, "MSG#" + started.group().id())).isEmpty();
+    }
+
+    /**
+     * A store that takes the connection and never answers is slow, not unreachable: the SDK reports its attempt
+     * timeouts inside a client exception, and the message must say what happened, not that it cannot be reached.
+     */
+    @Test
+    void aStoreThatNeverAnswersIsReportedAsNotAnsweringInTime() throws IOException {
+        try (ServerSocket silent = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+            List<Socket> held = new CopyOnWriteArrayList<>();
+            Thread accepting = new Thread(() -> {
+                try {
+                    while (!silent.isClosed()) {
+                        held.add(silent.accept());
+                    }
+                } catch (IOException closed) {
+                    // the test is over
+                }
+            });
+            accepting.setDaemon(true);
+            accepting.start();
+            URI slow = URI.create("http://127.0.0.1:" + silent.getLocalPort());
+            try (DynamoDbAsyncClient client = DynamoDbLocalFixture.newClient(slow, Duration.ofSeconds(2))) {
+                DynamoDbMessageGroups groups = new DynamoDbMessageGroups(client, TABLE, RECORDER, 10);
+
+                assertThatThrownBy(() -> groups.find(new MessageGroupId(UUID.randomUUID())).block(WAIT))
+                        .isInstanceOfSatisfying(StoreUnavailableException.class, e -> assertThat(e.getMessage())
+                                .isEqualTo("DynamoDB at " + slow + " did not answer in time"));
+            } finally {
+                for (Socket socket : held) {
+                    socket.close();
+                }
+            }
+        }
     }
 
     @Test
