@@ -29,15 +29,15 @@ public final class BenchmarkCommand {
     private static final int LIVE_STREAMS = 100;
     private static final int LIVE_ROUNDS = 3;
     private static final String MAIN_REGION = "bench-main";
+    /** A warm-up drives a pattern in windows this long until the JIT compilers work less than this share of one. */
+    private static final int WARM_WINDOW_SECONDS = 5;
+    private static final double WARM_COMPILING_SHARE = 0.05;
 
     private final Settings settings;
     private final Path root;
     private final Path out;
     private final Report report;
     private final Wrk wrk;
-    private static final int WARM_WINDOW_SECONDS = 5;
-    private static final double WARM_COMPILING_SHARE = 0.05;
-
     private final List<String> notes = new ArrayList<>();
     private final List<String> warmUps = new ArrayList<>();
 
