@@ -16,7 +16,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
 class DistinctMicrosClockTest {
@@ -35,23 +34,23 @@ class DistinctMicrosClockTest {
 
     @Test
     void aSourceAheadOfWhatWasGivenIsGivenAsItIs() {
-        AtomicReference<Instant> now = new AtomicReference<>(NOON);
-        Clock clock = new DistinctMicrosClock(new Settable(now));
+        UseCaseFixture.MutableClock source = new UseCaseFixture.MutableClock(NOON);
+        Clock clock = new DistinctMicrosClock(source);
         clock.instant();
         clock.instant();
 
-        now.set(NOON.plusSeconds(5));
+        source.advance(Duration.ofSeconds(5));
 
         assertThat(clock.instant()).isEqualTo(Instant.parse("2026-11-22T12:00:05.123456Z"));
     }
 
     @Test
     void aSourceGoingBackDoesNotTakeTheClockBack() {
-        AtomicReference<Instant> now = new AtomicReference<>(NOON);
-        Clock clock = new DistinctMicrosClock(new Settable(now));
+        UseCaseFixture.MutableClock source = new UseCaseFixture.MutableClock(NOON);
+        Clock clock = new DistinctMicrosClock(source);
         Instant before = clock.instant();
 
-        now.set(NOON.minus(Duration.ofMillis(3)));
+        source.advance(Duration.ofMillis(-3));
 
         assertThat(clock.instant()).isEqualTo(before.plusNanos(1_000));
     }
@@ -103,29 +102,5 @@ class DistinctMicrosClockTest {
 
         assertThat(paris.getZone()).isEqualTo(ZoneId.of("Europe/Paris"));
         assertThat(paris.instant()).isEqualTo(first.plusNanos(1_000));
-    }
-
-    private static final class Settable extends Clock {
-
-        private final AtomicReference<Instant> now;
-
-        Settable(AtomicReference<Instant> now) {
-            this.now = now;
-        }
-
-        @Override
-        public Instant instant() {
-            return now.get();
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
     }
 }
